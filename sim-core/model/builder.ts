@@ -1,0 +1,107 @@
+import { DistTable, type DistSpec } from '../engine/distributions.ts';
+import { Op, type BlockDef, type CompiledModel, type StationDef } from './compiled.ts';
+
+/**
+ * Assembles a CompiledModel: interns streams, distributions and stations, and emits the step
+ * program. Component compilers use it; tests use it to hand-build small models.
+ */
+export class ModelBuilder {
+  readonly dists = new DistTable();
+  readonly stations: StationDef[] = [];
+  readonly blocks: BlockDef[] = [];
+  private readonly streamIds = new Map<string, number>();
+  private readonly blockIds = new Map<string, number>();
+  private code: number[] = [];
+  private consts: number[] = [];
+  private deferred: Array<() => void> = [];
+
+  stream(name: string): number {
+    let id = this.streamIds.get(name);
+    if (id === undefined) {
+      id = this.streamIds.size;
+      this.streamIds.set(name, id);
+    }
+    return id;
+  }
+
+  dist(spec: DistSpec): number {
+    return this.dists.add(spec);
+  }
+
+  station(def: Omit<StationDef, 'stream'> & { stream?: number }): number {
+    this.stations.push({ ...def, stream: def.stream ?? this.stream(`${def.name}.balancer`) });
+    return this.stations.length - 1;
+  }
+
+  /** Id of the block called `name`, reserving it if new (so calls can precede definitions). */
+  block(name: string): number {
+    let id = this.blockIds.get(name);
+    if (id === undefined) {
+      id = this.blocks.length;
+      this.blocks.push({ name, pc: -1 });
+      this.blockIds.set(name, id);
+    }
+    return id;
+  }
+
+  hasBlock(name: string): boolean {
+    return this.blockIds.has(name);
+  }
+
+  /** Start emitting the body of block `id` at the current end of the program. */
+  beginBlock(id: number): void {
+    this.blocks[id].pc = this.code.length;
+  }
+
+  /** Emit a block body later (after the current block), e.g. the bodies of a FORK. */
+  defer(emitBody: () => void): void {
+    this.deferred.push(emitBody);
+  }
+
+  flushDeferred(): void {
+    while (this.deferred.length > 0) this.deferred.shift()!();
+  }
+
+  get pc(): number {
+    return this.code.length;
+  }
+
+  emit(...words: number[]): number {
+    const at = this.code.length;
+    for (const w of words) this.code.push(w);
+    return at;
+  }
+
+  patch(at: number, value: number): void {
+    this.code[at] = value;
+  }
+
+  constants(values: number[]): number {
+    const at = this.consts.length;
+    this.consts.push(...values);
+    return at;
+  }
+
+  // Convenience emitters for the common instructions.
+  enter(station: number): void { this.emit(Op.ENTER, station); }
+  sleep(dist: number, stream: number): void { this.emit(Op.SLEEP, dist, stream); }
+  leave(): void { this.emit(Op.LEAVE); }
+  call(block: number): void { this.emit(Op.CALL, block); }
+  ret(): void { this.emit(Op.RETURN); }
+
+  build(rest: Omit<CompiledModel, 'stations' | 'blocks' | 'code' | 'consts' | 'dists' | 'streams'>): CompiledModel {
+    this.flushDeferred();
+    for (const b of this.blocks) {
+      if (b.pc < 0) throw new Error(`internal: block ${b.name} referenced but never emitted`);
+    }
+    return {
+      ...rest,
+      stations: this.stations,
+      blocks: this.blocks,
+      code: Int32Array.from(this.code),
+      consts: Float64Array.from(this.consts),
+      dists: this.dists,
+      streams: [...this.streamIds.keys()],
+    };
+  }
+}

@@ -1,0 +1,136 @@
+import type { DistTable } from '../engine/distributions.ts';
+
+/**
+ * The CompiledModel: what `compile()` makes of a Scenario and the only thing the engine reads.
+ * Numeric ids, typed arrays and one flat step program. All times are simulated milliseconds.
+ *
+ * A component kind compiles to stations (replicas × workers with a FIFO queue each) and
+ * program blocks; the engine knows only these primitives, so adding a component kind means
+ * adding one compiler file, not touching the event loop.
+ *
+ * ## The step program (`code`)
+ * A request is a tree of *frames*; each frame is a cursor (pc) into `code`. Instructions are
+ * variable length; operands follow the opcode:
+ *
+ * | opcode | operands | meaning |
+ * |---|---|---|
+ * | ENTER  | station | acquire a worker at a replica chosen by the station's balancer; wait in that replica's FIFO queue if all are busy; if the queue is full the frame fails (`rejected`) |
+ * | SLEEP  | dist, stream | let a sampled time pass (CPU time while a worker is held, a plain delay otherwise) |
+ * | LEAVE  | — | release the worker this frame holds (the next queued frame starts) |
+ * | CALL   | block | synchronous call: a child frame runs `block` after one network hop; this frame resumes one hop after the child returns; if the child fails, this frame fails |
+ * | BRANCH | stream, n, constIndex, target₀ … targetₙ₋₁, targetElse | draw u; take the first i with u < consts[constIndex+i] (cumulative probabilities), else targetElse |
+ * | JUMP   | target | pc = target |
+ * | FORK   | n, block₀ … blockₙ₋₁ | run n child frames concurrently in this frame's context (no hop, no worker of their own); resume when all have finished; fail after the join if any failed |
+ * | RETURN | — | the frame is finished; its parent resumes (or, for a request's root frame, the request completes) |
+ *
+ * A block that is a service operation begins with ENTER; FORK bodies do not.
+ */
+export const Op = {
+  ENTER: 1,
+  SLEEP: 2,
+  LEAVE: 3,
+  CALL: 4,
+  BRANCH: 5,
+  JUMP: 6,
+  FORK: 7,
+  RETURN: 8,
+} as const;
+
+export type Balancer = 'roundRobin' | 'random' | 'leastConnections' | 'powerOfTwo';
+export const BALANCERS: readonly Balancer[] = ['roundRobin', 'random', 'leastConnections', 'powerOfTwo'];
+
+export interface StationDef {
+  /** Component name (one station per service component in v1). */
+  name: string;
+  kind: string;
+  replicas: number;
+  /** Concurrent requests per replica; Infinity makes a pure delay station. */
+  workers: number;
+  /** Waiting slots per replica; Infinity = unbounded. Beyond it, arrivals are rejected. */
+  queue: number;
+  balancer: Balancer;
+  /** Stream used by the random and powerOfTwo balancers. */
+  stream: number;
+}
+
+export interface BlockDef {
+  /** `component.operation` for operation entries, `component.operation#fork2.1` for fork bodies. */
+  name: string;
+  pc: number;
+}
+
+export interface ProfilePoint {
+  atMs: number;
+  x: number;
+  /** The multiplier moves linearly from its previous value to x over [atMs, atMs + rampMs]. */
+  rampMs: number;
+}
+
+interface WorkloadCommon {
+  /** Cumulative endpoint weights, normalised to end at 1 (index = endpoint id). */
+  mixCumulative: Float64Array;
+  mixStream: number;
+  /** Sorted by atMs; empty means a constant multiplier of 1. */
+  profile: ProfilePoint[];
+}
+
+export interface ClosedWorkload extends WorkloadCommon {
+  type: 'closed';
+  /** Users at multiplier 1; the active population is round(users × profile(t)). */
+  users: number;
+  thinkDist: number;
+  thinkStream: number;
+}
+
+export interface OpenWorkload extends WorkloadCommon {
+  type: 'open';
+  /** Poisson arrivals per millisecond at multiplier 1. */
+  ratePerMs: number;
+  arrivalStream: number;
+}
+
+export type CompiledWorkload = ClosedWorkload | OpenWorkload;
+
+export interface CompiledEndpoint {
+  name: string;
+  /** Block the request's root frame runs (the called operation). */
+  block: number;
+  /** Latency objective in ms; Infinity when none is set. */
+  sloMs: number;
+}
+
+export interface RunSettings {
+  durationMs: number;
+  warmupMs: number;
+  replications: number;
+  seed: number;
+  /** Width of one time-series interval. */
+  seriesIntervalMs: number;
+}
+
+export interface CompiledModel {
+  name: string;
+  run: RunSettings;
+  workload: CompiledWorkload;
+  endpoints: CompiledEndpoint[];
+  stations: StationDef[];
+  blocks: BlockDef[];
+  code: Int32Array;
+  consts: Float64Array;
+  dists: DistTable;
+  /** Stream names; a stream's numbers depend on (seed, replication, name) only. */
+  streams: string[];
+  /** One-way network delay added to each direction of every CALL; null when zero. */
+  hop: { dist: number; stream: number } | null;
+}
+
+/** Multiplier of the load at time t (ms). */
+export function profileAt(profile: readonly ProfilePoint[], t: number): number {
+  let x = 1;
+  for (const p of profile) {
+    if (t < p.atMs) break;
+    if (p.rampMs > 0 && t < p.atMs + p.rampMs) return x + ((p.x - x) * (t - p.atMs)) / p.rampMs;
+    x = p.x;
+  }
+  return x;
+}

@@ -1,0 +1,75 @@
+/**
+ * RunResult: the stable JSON contract of DESIGN.md §3. Times in milliseconds, rates per second.
+ * Every statistic is the mean over replications; `ci95` beside the numbers of an object holds
+ * the 95% Student-t half-widths under the same keys (absent with a single replication).
+ */
+export interface LatencyStats {
+  mean: number;
+  p50: number;
+  p90: number;
+  p95: number;
+  p99: number;
+  p999: number;
+  ci95?: Partial<Record<'mean' | 'p50' | 'p90' | 'p95' | 'p99' | 'p999', number>>;
+}
+
+export interface EndpointResult {
+  /** Successful completions per second. */
+  throughput: number;
+  /** failed ÷ finished. */
+  errorRate: number;
+  /** Failed ÷ finished, by cause (e.g. `rejected`). */
+  errorsByCause: Record<string, number>;
+  /** Successful ÷ finished. */
+  availability: number;
+  /** Successful within the endpoint's SLO ÷ finished (1 − errorRate when no SLO is set). */
+  sloShare: number;
+  /** Requests finished in the measured window (completed + failed), per replication. */
+  finished: number;
+  /** Latency of successful requests. */
+  latency: LatencyStats;
+  ci95?: Partial<Record<'throughput' | 'errorRate' | 'availability' | 'sloShare', number>>;
+}
+
+export interface ComponentResult {
+  kind: string;
+  /** Busy workers ÷ (workers × replicas), time-averaged; null for unbounded workers. */
+  utilisation: number | null;
+  /** Mean number in service (busy workers), time-averaged over all replicas. */
+  busy: number;
+  /** Mean number waiting in queues, time-averaged over all replicas. */
+  queueLength: number;
+  replicas: number;
+  /** Operations completed per second. */
+  throughput: number;
+  /** Arrivals rejected per second (queue full). */
+  rejections: number;
+  ci95?: Partial<Record<'utilisation' | 'busy' | 'queueLength' | 'throughput' | 'rejections', number>>;
+}
+
+export interface SeriesResult {
+  intervalSeconds: number;
+  /** Start of each interval, seconds of simulated time (warm-up included, so the reader sees it). */
+  t: number[];
+  throughput: number[];
+  p95: number[];
+  errorRate: number[];
+  utilisation: Record<string, number[]>;
+  queueLength: Record<string, number[]>;
+}
+
+export interface RunResult {
+  archsim: 1;
+  scenario: string;
+  seed: number;
+  replications: number;
+  simulatedSeconds: number;
+  warmupSeconds: number;
+  wallSeconds: number;
+  events: number;
+  overall: EndpointResult & { uptime: number };
+  endpoints: Record<string, EndpointResult>;
+  components: Record<string, ComponentResult>;
+  cost: { monthly: number; byComponent: Record<string, number> };
+  series: SeriesResult;
+}
