@@ -1,0 +1,784 @@
+import { EventCalendar } from './calendar.ts';
+import { deriveStream, type RandomStream } from './random.ts';
+import type { DistTable } from './distributions.ts';
+import { Op, profileAt, type CompiledModel, type StationDef } from '../model/compiled.ts';
+import { histogramCreate, histogramMerge, histogramQuantile, histogramRecord, histogramReset, type Histogram } from '../metrics/histogram.ts';
+import { CAUSE_REJECTED, ERROR_CAUSES, type EndpointTally, type ReplicationResult, type StationTally } from '../metrics/replication-result.ts';
+
+// Event kinds, packed with a target id into one int32: event = id * 16 + kind.
+const EV_RESUME = 0; // frame continues at its pc (a SLEEP ended)
+const EV_CALL_ARRIVE = 1; // child frame reaches its callee after a network hop
+const EV_CALL_RETURN = 2; // child frame's answer reaches its caller after a network hop
+const EV_THINK = 3; // a closed-workload user finished thinking
+const EV_ARRIVAL = 4; // next open-workload arrival (candidate, when thinning)
+const EV_SAMPLE = 5; // end of a time-series interval
+const EV_WARMUP = 6; // end of warm-up: reset the measured accumulators
+const EV_POPULATION = 7; // closed workload: the profile changed the active population
+// Opcodes and hot helpers copied into module constants: a loader may compile imports into
+// getter calls (tsx does), which costs ~20% of the loop when read per instruction.
+const OP_ENTER = Op.ENTER, OP_SLEEP = Op.SLEEP, OP_LEAVE = Op.LEAVE, OP_CALL = Op.CALL;
+const OP_BRANCH = Op.BRANCH, OP_JUMP = Op.JUMP, OP_FORK = Op.FORK, OP_RETURN = Op.RETURN;
+const recordLatency = histogramRecord;
+
+const KIND_BITS = 4;
+const KIND_MASK = 15;
+
+// How a frame is linked to its parent.
+const LINK_ROOT = 0;
+const LINK_CALL = 1;
+const LINK_FORK = 2;
+
+/** Progress is reported and cancellation checked every this many events. */
+const CHECK_EVERY = 1 << 16;
+
+export interface SimulationOptions {
+  replication: number;
+  /** Overrides model.run.seed. */
+  seed?: number;
+  onProgress?: (p: { simulatedMs: number; durationMs: number; events: number }) => void;
+  /** Checked every 65,536 events; return true to stop early (the result says `cancelled`). */
+  shouldCancel?: () => boolean;
+  /** Wall clock for `wallMs`; defaults to Date.now. */
+  clock?: () => number;
+}
+
+/**
+ * One replication of a CompiledModel: the event loop and the step-program interpreter.
+ *
+ * State lives in struct-of-arrays pools (frames, replicas) that grow by doubling and are reused
+ * through free lists, so the hot path allocates nothing. A request is a tree of frames; each
+ * frame is a cursor into `model.code` (see compiled.ts for the instruction set).
+ */
+export class Simulation {
+  private readonly cal = new EventCalendar(4096);
+  private readonly code: Int32Array;
+  private readonly consts: Float64Array;
+  private readonly blockPc: Int32Array;
+  private readonly dists: DistTable;
+  private readonly streams: RandomStream[];
+  private now = 0;
+  private events = 0;
+  private readonly endMs: number;
+  private readonly warmupMs: number;
+  private measuring: boolean;
+
+  // Frames (struct of arrays).
+  private fPc = new Int32Array(1024);
+  private fParent = new Int32Array(1024);
+  private fLink = new Uint8Array(1024);
+  private fPending = new Int32Array(1024);
+  private fReplica = new Int32Array(1024); // replica whose worker this frame holds, or -1
+  private fFailed = new Int8Array(1024); // -1 = ok, else error cause (set on fork join / failed return)
+  private fStart = new Float64Array(1024); // root frames: request start time
+  private fEndpoint = new Int32Array(1024); // root frames: endpoint id
+  private fUser = new Int32Array(1024); // root frames: closed-workload user, -1 for open arrivals
+  private freeFrames = new Int32Array(1024);
+  private freeCount = 0;
+  private frameCount = 0;
+
+  // Replicas: global ids, station s owns [stFirst[s], stFirst[s] + replicas).
+  private readonly stations: StationDef[];
+  private readonly stFirst: Int32Array;
+  private readonly stWorkers: Float64Array;
+  private readonly stQueueCap: Float64Array;
+  private readonly stBalancer: Uint8Array;
+  private readonly stRoundRobin: Int32Array;
+  private readonly stBusy: Float64Array; // busy workers over all replicas
+  private readonly stQueued: Float64Array; // waiting over all replicas
+  private readonly stLastT: Float64Array;
+  private readonly stBusyArea: Float64Array; // since t = 0
+  private readonly stQueueArea: Float64Array;
+  private readonly stBusyAreaMark: Float64Array; // at the start of the measured window
+  private readonly stQueueAreaMark: Float64Array;
+  private readonly stCompleted: Float64Array; // measured window
+  private readonly stRejected: Float64Array;
+  private readonly rStation: Int32Array;
+  private readonly rBusy: Int32Array;
+  private readonly rQueue: Int32Array[]; // ring buffers of waiting frame ids
+  private readonly rHead: Int32Array;
+  private readonly rLen: Int32Array;
+
+  // Workload.
+  private readonly mix: Float64Array;
+  private readonly mixRng: RandomStream;
+  private readonly endpointBlockPc: Int32Array;
+  private readonly endpointSlo: Float64Array;
+  private readonly hopDist: number;
+  private readonly hopRng: RandomStream | null;
+  private readonly thinkDist: number;
+  private readonly workloadRng: RandomStream;
+  private readonly openRatePerMs: number;
+  private readonly openMaxX: number;
+  /**
+   * Exponential think times: the thinking users are one merged Poisson clock (rate n / mean)
+   * instead of n calendar entries. Exact by memorylessness: when n changes, the residual time to
+   * the next think completion is rescaled by n_old / n_new, which keeps it exponential with the
+   * new rate. With 50k users this keeps the calendar at the size of the requests in flight.
+   */
+  private readonly thinkMerged: boolean;
+  private readonly thinkMean: number;
+  private thinking = 0;
+  private thinkNext = Infinity;
+  private activeTarget = 0;
+  private activeUsers = 0;
+  private parked: Int32Array = new Int32Array(0);
+  private parkedCount = 0;
+
+  // Measurements.
+  private readonly tallies: EndpointTally[];
+  private readonly intervalMs: number;
+  private readonly seriesCompleted: Float64Array;
+  private readonly seriesFailed: Float64Array;
+  private readonly seriesP95: Float64Array;
+  private readonly seriesUtil: Float64Array[];
+  private readonly seriesQueue: Float64Array[];
+  /** Latencies since the last flush, per endpoint: one record per completion on the hot path. */
+  private readonly recentLatency: Histogram[];
+  /** The current series interval's latencies (all endpoints), filled at flushes. */
+  private readonly intervalHist: Histogram;
+  private intervalIndex = 0;
+  private intervalCompleted = 0;
+  private intervalFailed = 0;
+  private readonly stBusyAreaInterval: Float64Array;
+  private readonly stQueueAreaInterval: Float64Array;
+  private arrivals = 0;
+  private completedAll = 0;
+  private failedAll = 0;
+
+  constructor(private readonly model: CompiledModel, private readonly opts: SimulationOptions) {
+    const seed = opts.seed ?? model.run.seed;
+    this.code = model.code;
+    this.consts = model.consts;
+    this.blockPc = Int32Array.from(model.blocks, (b) => b.pc);
+    this.dists = model.dists;
+    this.streams = model.streams.map((name) => deriveStream(seed, opts.replication, name));
+    this.endMs = model.run.durationMs;
+    this.warmupMs = model.run.warmupMs;
+    this.measuring = this.warmupMs <= 0;
+
+    // Stations and replicas.
+    this.stations = model.stations;
+    const ns = model.stations.length;
+    this.stFirst = new Int32Array(ns);
+    this.stWorkers = Float64Array.from(model.stations, (s) => s.workers);
+    this.stQueueCap = Float64Array.from(model.stations, (s) => s.queue);
+    this.stBalancer = Uint8Array.from(model.stations, (s) => ['roundRobin', 'random', 'leastConnections', 'powerOfTwo'].indexOf(s.balancer));
+    this.stRoundRobin = new Int32Array(ns);
+    this.stBusy = new Float64Array(ns);
+    this.stQueued = new Float64Array(ns);
+    this.stLastT = new Float64Array(ns);
+    this.stBusyArea = new Float64Array(ns);
+    this.stQueueArea = new Float64Array(ns);
+    this.stBusyAreaMark = new Float64Array(ns);
+    this.stQueueAreaMark = new Float64Array(ns);
+    this.stCompleted = new Float64Array(ns);
+    this.stRejected = new Float64Array(ns);
+    this.stBusyAreaInterval = new Float64Array(ns);
+    this.stQueueAreaInterval = new Float64Array(ns);
+    let replicas = 0;
+    for (let s = 0; s < ns; s++) {
+      this.stFirst[s] = replicas;
+      replicas += model.stations[s].replicas;
+    }
+    this.rStation = new Int32Array(replicas);
+    for (let s = 0; s < ns; s++) this.rStation.fill(s, this.stFirst[s], this.stFirst[s] + model.stations[s].replicas);
+    this.rBusy = new Int32Array(replicas);
+    this.rQueue = Array.from({ length: replicas }, () => new Int32Array(16));
+    this.rHead = new Int32Array(replicas);
+    this.rLen = new Int32Array(replicas);
+
+    // Workload.
+    const w = model.workload;
+    this.mix = w.mixCumulative;
+    this.mixRng = this.streams[w.mixStream];
+    this.endpointBlockPc = Int32Array.from(model.endpoints, (e) => this.blockPc[e.block]);
+    this.endpointSlo = Float64Array.from(model.endpoints, (e) => e.sloMs);
+    this.hopDist = model.hop ? model.hop.dist : -1;
+    this.hopRng = model.hop ? this.streams[model.hop.stream] : null;
+    if (w.type === 'closed') {
+      this.thinkDist = w.thinkDist;
+      const spec = model.dists.specs[w.thinkDist];
+      this.thinkMerged = spec.kind === 'exp';
+      this.thinkMean = spec.kind === 'exp' ? spec.mean : NaN;
+      this.workloadRng = this.streams[w.thinkStream];
+      this.openRatePerMs = 0;
+      this.openMaxX = 1;
+    } else {
+      this.thinkDist = -1;
+      this.thinkMerged = false;
+      this.thinkMean = NaN;
+      this.workloadRng = this.streams[w.arrivalStream];
+      this.openRatePerMs = w.ratePerMs;
+      this.openMaxX = w.profile.reduce((m, p) => Math.max(m, p.x), 1);
+    }
+
+    // Measurements.
+    this.tallies = model.endpoints.map((e) => ({
+      name: e.name,
+      completed: 0,
+      failed: 0,
+      failedByCause: ERROR_CAUSES.map(() => 0),
+      withinSlo: 0,
+      latency: histogramCreate(),
+    }));
+    this.intervalMs = model.run.seriesIntervalMs;
+    const intervals = Math.max(1, Math.ceil(this.endMs / this.intervalMs));
+    this.seriesCompleted = new Float64Array(intervals);
+    this.seriesFailed = new Float64Array(intervals);
+    this.seriesP95 = new Float64Array(intervals);
+    this.seriesUtil = model.stations.map(() => new Float64Array(intervals));
+    this.seriesQueue = model.stations.map(() => new Float64Array(intervals));
+    this.recentLatency = model.endpoints.map(() => histogramCreate());
+    this.intervalHist = histogramCreate();
+  }
+
+  run(): ReplicationResult {
+    const clock = this.opts.clock ?? Date.now;
+    const wallStart = clock();
+    this.start();
+    const cal = this.cal;
+    const end = this.endMs;
+    let cancelled = false;
+    let nextCheck = CHECK_EVERY;
+    for (;;) {
+      if (this.thinkNext < cal.peekTime()) {
+        if (this.thinkNext > end) break;
+        this.now = this.thinkNext;
+        this.mergedThinkEnded();
+      } else {
+        if (cal.size === 0 || cal.peekTime() > end) break;
+        const ev = cal.pop();
+        this.now = cal.time;
+        this.dispatch(ev);
+      }
+      if (++this.events === nextCheck) {
+        nextCheck += CHECK_EVERY;
+        this.opts.onProgress?.({ simulatedMs: this.now, durationMs: end, events: this.events });
+        if (this.opts.shouldCancel?.()) {
+          cancelled = true;
+          break;
+        }
+      }
+    }
+    if (!cancelled) this.now = end;
+    return this.result(clock() - wallStart, cancelled);
+  }
+
+  private dispatch(ev: number): void {
+    const id = ev >> KIND_BITS;
+    switch (ev & KIND_MASK) {
+      case EV_RESUME: this.exec(id); break;
+      case EV_CALL_ARRIVE: this.exec(id); break;
+      case EV_CALL_RETURN: this.childReturned(id); break;
+      case EV_THINK: this.userThought(id); break;
+      case EV_ARRIVAL: this.openArrival(); break;
+      case EV_SAMPLE: this.sample(); break;
+      case EV_WARMUP: this.startMeasuring(); break;
+      case EV_POPULATION: this.updatePopulation(); break;
+    }
+  }
+
+
+  // ---------------------------------------------------------------- workload
+
+  private start(): void {
+    const w = this.model.workload;
+    if (this.warmupMs > 0) this.schedule(this.warmupMs, 0, EV_WARMUP);
+    this.schedule(Math.min(this.intervalMs, this.endMs), 0, EV_SAMPLE);
+    if (w.type === 'closed') {
+      const maxX = w.profile.reduce((m, p) => Math.max(m, p.x), 1);
+      const slots = Math.ceil(w.users * maxX);
+      this.parked = new Int32Array(slots);
+      for (let u = slots - 1; u >= 0; u--) this.parked[this.parkedCount++] = u;
+      this.updatePopulation();
+    } else {
+      this.scheduleNextArrival();
+    }
+  }
+
+  /** Closed workload: bring the active population to round(users × profile(now)). */
+  private updatePopulation(): void {
+    const w = this.model.workload;
+    if (w.type !== 'closed') return;
+    this.activeTarget = Math.round(w.users * profileAt(w.profile, this.now));
+    while (this.activeUsers < this.activeTarget && this.parkedCount > 0) {
+      const u = this.parked[--this.parkedCount];
+      this.activeUsers++;
+      this.beginThinking(u);
+    }
+    // Users above the target leave when they next finish thinking (see userThought).
+    const next = this.nextPopulationCheck(w.profile, w.users);
+    if (next < this.endMs) this.schedule(next, 0, EV_POPULATION);
+  }
+
+  /** During a ramp re-evaluate often enough to move ≤ 1/1000 of the change at a time. */
+  private nextPopulationCheck(profile: CompiledModel['workload']['profile'], users: number): number {
+    const t = this.now;
+    let previous = 1;
+    for (const p of profile) {
+      if (t < p.atMs) return p.atMs;
+      if (p.rampMs > 0 && t < p.atMs + p.rampMs) {
+        const steps = Math.max(1, Math.min(1000, Math.abs(p.x - previous) * users));
+        return Math.min(p.atMs + p.rampMs, t + p.rampMs / steps);
+      }
+      previous = p.x;
+    }
+    return Infinity;
+  }
+
+  /** User `user` starts thinking (merged clock: only the count matters). */
+  private beginThinking(user: number): void {
+    if (!this.thinkMerged) {
+      this.schedule(this.now + this.dists.sample(this.thinkDist, this.workloadRng), user, EV_THINK);
+      return;
+    }
+    const n = this.thinking++;
+    this.thinkNext = n === 0
+      ? this.now - this.thinkMean * Math.log(this.workloadRng.nextUniform())
+      : this.now + ((this.thinkNext - this.now) * n) / (n + 1);
+  }
+
+  /** The merged clock fired: one of the thinking users (they are alike) finished thinking. */
+  private mergedThinkEnded(): void {
+    const n = --this.thinking;
+    this.thinkNext = n === 0 ? Infinity : this.now - (this.thinkMean / n) * Math.log(this.workloadRng.nextUniform());
+    this.userThought(0);
+  }
+
+  private userThought(user: number): void {
+    if (this.activeUsers > this.activeTarget) {
+      this.activeUsers--;
+      this.parked[this.parkedCount++] = user;
+      return;
+    }
+    this.startRequest(user);
+  }
+
+  private scheduleNextArrival(): void {
+    const rate = this.openRatePerMs * this.openMaxX;
+    this.schedule(this.now - Math.log(this.workloadRng.nextUniform()) / rate, 0, EV_ARRIVAL);
+  }
+
+  private openArrival(): void {
+    const profile = this.model.workload.profile;
+    // Thinning (Lewis & Shedler) for a time-varying rate; no extra draw without a profile.
+    const accept = profile.length === 0 || this.workloadRng.nextUniform() * this.openMaxX < profileAt(profile, this.now);
+    this.scheduleNextArrival();
+    if (accept) this.startRequest(-1);
+  }
+
+  private startRequest(user: number): void {
+    const mix = this.mix;
+    let e = 0;
+    if (mix.length > 1) {
+      const u = this.mixRng.nextUniform();
+      while (u >= mix[e] && e < mix.length - 1) e++;
+    }
+    const f = this.allocFrame();
+    this.fPc[f] = this.endpointBlockPc[e];
+    this.fParent[f] = -1;
+    this.fLink[f] = LINK_ROOT;
+    this.fStart[f] = this.now;
+    this.fEndpoint[f] = e;
+    this.fUser[f] = user;
+    this.arrivals++;
+    this.exec(f);
+  }
+
+  private finishRequest(f: number, cause: number): void {
+    const latency = this.now - this.fStart[f];
+    const e = this.fEndpoint[f];
+    if (cause < 0) {
+      this.completedAll++;
+      this.intervalCompleted++;
+      recordLatency(this.recentLatency[e], latency);
+      if (this.measuring) {
+        const tally = this.tallies[e];
+        tally.completed++;
+        if (latency <= this.endpointSlo[e]) tally.withinSlo++;
+      }
+    } else {
+      this.failedAll++;
+      this.intervalFailed++;
+      if (this.measuring) {
+        const tally = this.tallies[e];
+        tally.failed++;
+        tally.failedByCause[cause]++;
+      }
+    }
+    const user = this.fUser[f];
+    this.freeFrame(f);
+    if (user >= 0) this.beginThinking(user);
+  }
+
+  // ---------------------------------------------------------------- interpreter
+
+  /** Run frame f from its pc until it waits (sleep, call, queue, fork) or finishes. */
+  private exec(f: number): void {
+    const code = this.code;
+    let pc = this.fPc[f];
+    for (;;) {
+      switch (code[pc]) {
+        case OP_ENTER: {
+          this.fPc[f] = pc + 2;
+          if (!this.enter(f, code[pc + 1])) return;
+          pc += 2;
+          break;
+        }
+        case OP_SLEEP: {
+          this.fPc[f] = pc + 3;
+          this.schedule(this.now + this.dists.sample(code[pc + 1], this.streams[code[pc + 2]]), f, EV_RESUME);
+          return;
+        }
+        case OP_LEAVE: {
+          this.leave(f);
+          pc += 1;
+          break;
+        }
+        case OP_CALL: {
+          this.fPc[f] = pc + 2;
+          const child = this.allocFrame();
+          this.fPc[child] = this.blockPc[code[pc + 1]];
+          this.fParent[child] = f;
+          this.fLink[child] = LINK_CALL;
+          if (this.hopDist >= 0) this.schedule(this.now + this.dists.sample(this.hopDist, this.hopRng!), child, EV_CALL_ARRIVE);
+          else this.exec(child);
+          return;
+        }
+        case OP_BRANCH: {
+          const u = this.streams[code[pc + 1]].nextUniform();
+          const n = code[pc + 2];
+          const c = code[pc + 3];
+          let i = 0;
+          while (i < n && u >= this.consts[c + i]) i++;
+          pc = code[pc + 4 + i]; // i === n selects targetElse
+          break;
+        }
+        case OP_JUMP: {
+          pc = code[pc + 1];
+          break;
+        }
+        case OP_FORK: {
+          const n = code[pc + 1];
+          this.fPc[f] = pc + 2 + n;
+          this.fPending[f] = n;
+          for (let i = 0; i < n; i++) {
+            const child = this.allocFrame();
+            this.fPc[child] = this.blockPc[code[pc + 2 + i]];
+            this.fParent[child] = f;
+            this.fLink[child] = LINK_FORK;
+            this.exec(child);
+          }
+          return;
+        }
+        case OP_RETURN: {
+          this.finish(f, -1);
+          return;
+        }
+        default:
+          throw new Error(`internal: bad opcode ${code[pc]} at ${pc}`);
+      }
+    }
+  }
+
+  /** Frame f is done (cause < 0) or failed with `cause`: hand the result to whoever waits for it. */
+  private finish(f: number, cause: number): void {
+    if (this.fReplica[f] >= 0) this.leave(f);
+    switch (this.fLink[f]) {
+      case LINK_ROOT:
+        this.finishRequest(f, cause);
+        return;
+      case LINK_CALL:
+        this.fFailed[f] = cause;
+        if (this.hopDist >= 0) this.schedule(this.now + this.dists.sample(this.hopDist, this.hopRng!), f, EV_CALL_RETURN);
+        else this.childReturned(f);
+        return;
+      case LINK_FORK: {
+        const parent = this.fParent[f];
+        if (cause >= 0) this.fFailed[parent] = cause;
+        this.freeFrame(f);
+        if (--this.fPending[parent] === 0) {
+          const failed = this.fFailed[parent];
+          if (failed >= 0) this.finish(parent, failed);
+          else this.exec(parent);
+        }
+        return;
+      }
+    }
+  }
+
+  private childReturned(child: number): void {
+    const parent = this.fParent[child];
+    const failed = this.fFailed[child];
+    this.freeFrame(child);
+    if (failed >= 0) this.finish(parent, failed);
+    else this.exec(parent);
+  }
+
+  // ---------------------------------------------------------------- stations
+
+  /** Frame f asks station s for a worker. True if it got one now; false if queued or rejected. */
+  private enter(f: number, s: number): boolean {
+    const r = this.pickReplica(s);
+    if (this.rBusy[r] < this.stWorkers[s]) {
+      this.accumulate(s);
+      this.rBusy[r]++;
+      this.stBusy[s]++;
+      this.fReplica[f] = r;
+      return true;
+    }
+    if (this.rLen[r] < this.stQueueCap[s]) {
+      this.accumulate(s);
+      this.enqueue(r, f);
+      this.stQueued[s]++;
+      return false;
+    }
+    if (this.measuring) this.stRejected[s]++;
+    this.finish(f, CAUSE_REJECTED);
+    return false;
+  }
+
+  /** Frame f releases its worker; the first waiting frame at that replica takes it. */
+  private leave(f: number): void {
+    const r = this.fReplica[f];
+    const s = this.rStation[r];
+    this.fReplica[f] = -1;
+    if (this.measuring) this.stCompleted[s]++;
+    this.accumulate(s);
+    if (this.rLen[r] > 0) {
+      const next = this.dequeue(r);
+      this.stQueued[s]--;
+      this.fReplica[next] = r; // the worker passes straight to it
+      this.exec(next);
+    } else {
+      this.rBusy[r]--;
+      this.stBusy[s]--;
+    }
+  }
+
+  private pickReplica(s: number): number {
+    const first = this.stFirst[s];
+    const n = this.stations[s].replicas;
+    if (n === 1) return first;
+    switch (this.stBalancer[s]) {
+      case 0: {
+        const i = this.stRoundRobin[s];
+        this.stRoundRobin[s] = i + 1 === n ? 0 : i + 1;
+        return first + i;
+      }
+      case 1:
+        return first + this.streams[this.stations[s].stream].nextInt(n);
+      case 2: {
+        // Least connections (busy + waiting); ties broken round-robin so no replica is favoured.
+        const offset = this.stRoundRobin[s];
+        this.stRoundRobin[s] = offset + 1 === n ? 0 : offset + 1;
+        let best = -1;
+        let bestLoad = Infinity;
+        for (let k = 0; k < n; k++) {
+          let i = offset + k;
+          if (i >= n) i -= n;
+          const load = this.rBusy[first + i] + this.rLen[first + i];
+          if (load < bestLoad) {
+            bestLoad = load;
+            best = i;
+          }
+        }
+        return first + best;
+      }
+      default: {
+        const rng = this.streams[this.stations[s].stream];
+        const a = rng.nextInt(n);
+        let b = rng.nextInt(n - 1);
+        if (b >= a) b++;
+        const la = this.rBusy[first + a] + this.rLen[first + a];
+        const lb = this.rBusy[first + b] + this.rLen[first + b];
+        return first + (lb < la ? b : a);
+      }
+    }
+  }
+
+  /** Integrate busy and queued counts of station s up to now. */
+  private accumulate(s: number): void {
+    const dt = this.now - this.stLastT[s];
+    if (dt > 0) {
+      this.stBusyArea[s] += this.stBusy[s] * dt;
+      this.stQueueArea[s] += this.stQueued[s] * dt;
+      this.stLastT[s] = this.now;
+    }
+  }
+
+  private enqueue(r: number, f: number): void {
+    let q = this.rQueue[r];
+    const len = this.rLen[r];
+    if (len === q.length) {
+      const bigger = new Int32Array(q.length * 2);
+      for (let i = 0; i < len; i++) bigger[i] = q[(this.rHead[r] + i) % q.length];
+      this.rQueue[r] = q = bigger;
+      this.rHead[r] = 0;
+    }
+    let tail = this.rHead[r] + len;
+    if (tail >= q.length) tail -= q.length;
+    q[tail] = f;
+    this.rLen[r] = len + 1;
+  }
+
+  private dequeue(r: number): number {
+    const q = this.rQueue[r];
+    const head = this.rHead[r];
+    const f = q[head];
+    this.rHead[r] = head + 1 === q.length ? 0 : head + 1;
+    this.rLen[r]--;
+    return f;
+  }
+
+  // ---------------------------------------------------------------- frames and events
+
+  private schedule(time: number, id: number, kind: number): void {
+    this.cal.push(time, (id << KIND_BITS) | kind);
+  }
+
+  private allocFrame(): number {
+    let f: number;
+    if (this.freeCount > 0) f = this.freeFrames[--this.freeCount];
+    else {
+      f = this.frameCount++;
+      if (f === this.fPc.length) this.growFrames();
+    }
+    this.fReplica[f] = -1;
+    this.fFailed[f] = -1;
+    return f;
+  }
+
+  private freeFrame(f: number): void {
+    this.freeFrames[this.freeCount++] = f;
+  }
+
+  private growFrames(): void {
+    const n = this.fPc.length * 2;
+    if (n > 1 << (31 - KIND_BITS)) throw new Error('too many requests in flight for the event encoding');
+    const grow = <T extends Int32Array | Uint8Array | Int8Array | Float64Array>(a: T, make: (n: number) => T): T => {
+      const b = make(n);
+      b.set(a);
+      return b;
+    };
+    this.fPc = grow(this.fPc, (k) => new Int32Array(k));
+    this.fParent = grow(this.fParent, (k) => new Int32Array(k));
+    this.fLink = grow(this.fLink, (k) => new Uint8Array(k));
+    this.fPending = grow(this.fPending, (k) => new Int32Array(k));
+    this.fReplica = grow(this.fReplica, (k) => new Int32Array(k));
+    this.fFailed = grow(this.fFailed, (k) => new Int8Array(k));
+    this.fStart = grow(this.fStart, (k) => new Float64Array(k));
+    this.fEndpoint = grow(this.fEndpoint, (k) => new Int32Array(k));
+    this.fUser = grow(this.fUser, (k) => new Int32Array(k));
+    this.freeFrames = grow(this.freeFrames, (k) => new Int32Array(k));
+  }
+
+  // ---------------------------------------------------------------- measurement
+
+  /** Move recent latencies into the interval histogram and, once measuring, into the tallies. */
+  private flushLatencies(): void {
+    for (let e = 0; e < this.recentLatency.length; e++) {
+      const recent = this.recentLatency[e];
+      if (recent.count === 0) continue;
+      histogramMerge(this.intervalHist, recent);
+      if (this.measuring) histogramMerge(this.tallies[e].latency, recent);
+      histogramReset(recent);
+    }
+  }
+
+  private startMeasuring(): void {
+    this.flushLatencies();
+    this.measuring = true;
+    for (let s = 0; s < this.stations.length; s++) {
+      this.accumulate(s);
+      this.stBusyAreaMark[s] = this.stBusyArea[s];
+      this.stQueueAreaMark[s] = this.stQueueArea[s];
+    }
+  }
+
+  /** Close the current time-series interval. */
+  private sample(): void {
+    const i = this.intervalIndex;
+    if (i >= this.seriesCompleted.length) return;
+    const start = i * this.intervalMs;
+    const width = Math.min(this.now, this.endMs) - start;
+    this.seriesCompleted[i] = this.intervalCompleted;
+    this.seriesFailed[i] = this.intervalFailed;
+    this.flushLatencies();
+    this.seriesP95[i] = histogramQuantile(this.intervalHist, 0.95);
+    for (let s = 0; s < this.stations.length; s++) {
+      this.accumulate(s);
+      const busy = (this.stBusyArea[s] - this.stBusyAreaInterval[s]) / width;
+      const cap = this.stWorkers[s] * this.stations[s].replicas;
+      this.seriesUtil[s][i] = Number.isFinite(cap) ? busy / cap : NaN;
+      this.seriesQueue[s][i] = (this.stQueueArea[s] - this.stQueueAreaInterval[s]) / width;
+      this.stBusyAreaInterval[s] = this.stBusyArea[s];
+      this.stQueueAreaInterval[s] = this.stQueueArea[s];
+    }
+    if (this.intervalHist.count > 0) histogramReset(this.intervalHist);
+    this.intervalCompleted = 0;
+    this.intervalFailed = 0;
+    this.intervalIndex = i + 1;
+    const next = (i + 2) * this.intervalMs;
+    this.schedule(Math.min(next, this.endMs), 0, EV_SAMPLE);
+  }
+
+  /** Root frames still alive, counted from the frame pool (independently of the arrival counters). */
+  private countRequestsInSystem(): number {
+    const free = new Uint8Array(this.frameCount);
+    for (let i = 0; i < this.freeCount; i++) free[this.freeFrames[i]] = 1;
+    let n = 0;
+    for (let f = 0; f < this.frameCount; f++) if (!free[f] && this.fLink[f] === LINK_ROOT) n++;
+    return n;
+  }
+
+  private result(wallMs: number, cancelled: boolean): ReplicationResult {
+    if (!cancelled && this.intervalIndex < this.seriesCompleted.length) this.sample();
+    this.flushLatencies();
+    const stations: StationTally[] = this.stations.map((st, s) => {
+      this.accumulate(s);
+      return {
+        name: st.name,
+        kind: st.kind,
+        replicas: st.replicas,
+        workers: st.workers,
+        busyArea: this.stBusyArea[s] - this.stBusyAreaMark[s],
+        queueArea: this.stQueueArea[s] - this.stQueueAreaMark[s],
+        completed: this.stCompleted[s],
+        rejected: this.stRejected[s],
+      };
+    });
+    const measuredEnd = cancelled ? this.now : this.endMs;
+    return {
+      replication: this.opts.replication,
+      seed: this.opts.seed ?? this.model.run.seed,
+      measuredMs: Math.max(0, measuredEnd - this.warmupMs),
+      simulatedMs: measuredEnd,
+      warmupMs: this.warmupMs,
+      events: this.events,
+      wallMs,
+      endpoints: this.tallies,
+      stations,
+      series: {
+        intervalMs: this.intervalMs,
+        completed: this.seriesCompleted,
+        failed: this.seriesFailed,
+        p95: this.seriesP95,
+        utilisation: this.seriesUtil,
+        queueLength: this.seriesQueue,
+      },
+      invariants: {
+        arrivals: this.arrivals,
+        completed: this.completedAll,
+        failed: this.failedAll,
+        inSystem: this.countRequestsInSystem(),
+      },
+      cancelled,
+    };
+  }
+}
+
+/** One replication: a pure function of the model and the options (the same inputs give the same result). */
+export function simulate(model: CompiledModel, opts: SimulationOptions): ReplicationResult {
+  return new Simulation(model, opts).run();
+}

@@ -1,0 +1,64 @@
+import type { Histogram } from './histogram.ts';
+
+/** Error causes a request can fail with; the index is what the engine stores. */
+export const ERROR_CAUSES = ['rejected'] as const;
+export type ErrorCause = (typeof ERROR_CAUSES)[number];
+export const CAUSE_REJECTED = 0;
+
+/** Per-endpoint accumulators over the measured window (after warm-up). */
+export interface EndpointTally {
+  name: string;
+  completed: number;
+  failed: number;
+  failedByCause: number[];
+  withinSlo: number;
+  latency: Histogram;
+}
+
+/** Per-station accumulators over the measured window: time integrals and counts. */
+export interface StationTally {
+  name: string;
+  kind: string;
+  replicas: number;
+  workers: number;
+  /** ∫ busy workers dt (ms), summed over replicas. */
+  busyArea: number;
+  /** ∫ waiting requests dt (ms), summed over replicas. */
+  queueArea: number;
+  completed: number;
+  rejected: number;
+}
+
+export interface ReplicationSeries {
+  intervalMs: number;
+  /** One entry per interval from t = 0 (warm-up included). */
+  completed: Float64Array;
+  failed: Float64Array;
+  p95: Float64Array;
+  /** [station][interval] mean busy workers ÷ capacity (NaN for unbounded). */
+  utilisation: Float64Array[];
+  /** [station][interval] mean waiting requests. */
+  queueLength: Float64Array[];
+}
+
+/**
+ * What one replication returns: compact accumulators, mergeable and transferable between
+ * threads (typed arrays and plain numbers only).
+ */
+export interface ReplicationResult {
+  replication: number;
+  seed: number;
+  /** Length of the measured window (duration − warm-up), ms. */
+  measuredMs: number;
+  simulatedMs: number;
+  warmupMs: number;
+  events: number;
+  wallMs: number;
+  endpoints: EndpointTally[];
+  stations: StationTally[];
+  series: ReplicationSeries;
+  /** Counts over the whole run, warm-up included: arrivals = completed + failed + inSystem. */
+  invariants: { arrivals: number; completed: number; failed: number; inSystem: number };
+  /** Set if the run was cancelled before its end. */
+  cancelled: boolean;
+}

@@ -1,0 +1,111 @@
+import { histogramCreate, histogramMean, histogramMerge, histogramQuantile, type Histogram } from '../metrics/histogram.ts';
+import { ERROR_CAUSES, type EndpointTally, type ReplicationResult } from '../metrics/replication-result.ts';
+
+/** The per-replication numbers that the RunResult averages (plain numbers, one replication). */
+export interface EndpointSummary {
+  throughput: number;
+  errorRate: number;
+  availability: number;
+  sloShare: number;
+  finished: number;
+  errorsByCause: Record<string, number>;
+  latency: { mean: number; p50: number; p90: number; p95: number; p99: number; p999: number };
+}
+
+export interface ComponentSummary {
+  kind: string;
+  utilisation: number | null;
+  busy: number;
+  queueLength: number;
+  replicas: number;
+  throughput: number;
+  rejections: number;
+}
+
+export interface ReplicationSummary {
+  overall: EndpointSummary & { uptime: number };
+  endpoints: Record<string, EndpointSummary>;
+  components: Record<string, ComponentSummary>;
+}
+
+/**
+ * An interval counts as "up" when at least this share of the requests that finished in it
+ * succeeded. Time-based uptime is the share of measured intervals that were up (intervals in
+ * which nothing finished count as up). Failures and incidents (a later issue) refine this.
+ */
+export const UPTIME_SUCCESS_THRESHOLD = 0.99;
+
+export function summariseReplication(r: ReplicationResult): ReplicationSummary {
+  const seconds = r.measuredMs / 1000;
+  const endpoints: Record<string, EndpointSummary> = {};
+  const merged: EndpointTally = {
+    name: 'overall',
+    completed: 0,
+    failed: 0,
+    failedByCause: ERROR_CAUSES.map(() => 0),
+    withinSlo: 0,
+    latency: histogramCreate(),
+  };
+  for (const t of r.endpoints) {
+    endpoints[t.name] = summariseEndpoint(t, seconds);
+    merged.completed += t.completed;
+    merged.failed += t.failed;
+    merged.withinSlo += t.withinSlo;
+    t.failedByCause.forEach((n, i) => (merged.failedByCause[i] += n));
+    histogramMerge(merged.latency, t.latency);
+  }
+  const components: Record<string, ComponentSummary> = {};
+  for (const s of r.stations) {
+    const capacity = s.workers * s.replicas;
+    const busy = r.measuredMs > 0 ? s.busyArea / r.measuredMs : NaN;
+    components[s.name] = {
+      kind: s.kind,
+      utilisation: Number.isFinite(capacity) ? busy / capacity : null,
+      busy,
+      queueLength: r.measuredMs > 0 ? s.queueArea / r.measuredMs : NaN,
+      replicas: s.replicas,
+      throughput: s.completed / seconds,
+      rejections: s.rejected / seconds,
+    };
+  }
+  return { overall: { ...summariseEndpoint(merged, seconds), uptime: uptime(r) }, endpoints, components };
+}
+
+function summariseEndpoint(t: EndpointTally, seconds: number): EndpointSummary {
+  const finished = t.completed + t.failed;
+  const h: Histogram = t.latency;
+  const errorsByCause: Record<string, number> = {};
+  ERROR_CAUSES.forEach((cause, i) => (errorsByCause[cause] = finished > 0 ? t.failedByCause[i] / finished : 0));
+  return {
+    throughput: t.completed / seconds,
+    errorRate: finished > 0 ? t.failed / finished : 0,
+    availability: finished > 0 ? t.completed / finished : 1,
+    sloShare: finished > 0 ? t.withinSlo / finished : 1,
+    finished,
+    errorsByCause,
+    latency: {
+      mean: histogramMean(h),
+      p50: histogramQuantile(h, 0.5),
+      p90: histogramQuantile(h, 0.9),
+      p95: histogramQuantile(h, 0.95),
+      p99: histogramQuantile(h, 0.99),
+      p999: histogramQuantile(h, 0.999),
+    },
+  };
+}
+
+function uptime(r: ReplicationResult): number {
+  const { intervalMs, completed, failed } = r.series;
+  let up = 0;
+  let total = 0;
+  for (let i = 0; i < completed.length; i++) {
+    const start = i * intervalMs;
+    const end = Math.min((i + 1) * intervalMs, r.simulatedMs);
+    const measured = end - Math.max(start, r.warmupMs);
+    if (measured <= 0) continue;
+    const finished = completed[i] + failed[i];
+    total += measured;
+    if (finished === 0 || completed[i] / finished >= UPTIME_SUCCESS_THRESHOLD) up += measured;
+  }
+  return total > 0 ? up / total : 1;
+}
