@@ -3,8 +3,8 @@
  *
  * A value's bucket is read straight from its IEEE-754 bits: the exponent and the top 7 bits of
  * the mantissa, i.e. 128 buckets per power of two. A bucket spans at most 1/128 of its lower
- * bound, and quantiles report the bucket's midpoint, so any percentile is within 0.4% of the
- * truth (the issue asks ≤ 1%). The range is 2^-20 ms (≈1 ns) to 2^40 ms (≈35 years); values
+ * bound and quantiles are interpolated inside their bucket, so any percentile is within 0.8% of
+ * the truth (the issue asks ≤ 1%). The range is 2^-20 ms (≈1 ns) to 2^40 ms (≈35 years); values
  * outside are clamped into the end buckets, and the exact min, max and sum are kept beside.
  * Recording is a few integer operations, no Math.log. Counts are float64 so merged histograms
  * of long runs never overflow. We wrote this rather than use hdr-histogram-js: that library
@@ -61,17 +61,36 @@ export function histogramMean(h: Histogram): number {
   return h.count > 0 ? h.sum / h.count : NaN;
 }
 
-/** The q-quantile (0 ≤ q ≤ 1): the smallest recorded value with at least q of the mass at or below it. */
+/** Lower edge of a bucket (the upper edge is the next bucket's lower edge). */
+export function histogramBucketLower(bucket: number): number {
+  const octave = bucket >> SUB_BITS;
+  const sub = bucket & (SUB - 1);
+  return Math.pow(2, octave + MIN_EXP) * (1 + sub / SUB);
+}
+
+/**
+ * The q-quantile (0 ≤ q ≤ 1) of the recorded values. The rank is located in its bucket and
+ * interpolated linearly inside it (values spread evenly over the bucket), so estimates move
+ * continuously with the data — replications that differ a little give percentiles that differ
+ * a little, and their confidence interval is honest — while staying inside the bucket, within
+ * 0.8% of the true order statistic.
+ */
 export function histogramQuantile(h: Histogram, q: number): number {
   if (h.count === 0) return NaN;
   if (q <= 0) return h.min;
   if (q >= 1) return h.max;
-  const rank = Math.max(1, Math.ceil(q * h.count));
+  const rank = q * h.count;
   const counts = h.counts;
   let cumulative = 0;
   for (let b = 0; b < counts.length; b++) {
-    cumulative += counts[b];
-    if (cumulative >= rank) return Math.min(h.max, Math.max(h.min, histogramBucketValue(b)));
+    const c = counts[b];
+    if (cumulative + c >= rank && c > 0) {
+      const lower = histogramBucketLower(b);
+      const upper = b + 1 < counts.length ? histogramBucketLower(b + 1) : lower * 2;
+      const v = lower + ((upper - lower) * (rank - cumulative)) / c;
+      return Math.min(h.max, Math.max(h.min, v));
+    }
+    cumulative += c;
   }
   return h.max;
 }
