@@ -1,0 +1,31 @@
+import * as z from 'zod';
+import type { ComponentKind } from '../model/compile-context.ts';
+import { didYouMean } from '../model/suggest.ts';
+import { serviceKind, serviceSchema, type Service } from './service.ts';
+
+/**
+ * Every component kind, by its `kind:` value. A new kind is one file exporting its schema and
+ * a ComponentKind, listed here in KINDS and in the schema union below.
+ */
+export type Component = Service;
+
+export const COMPONENT_KINDS: Readonly<Record<string, ComponentKind>> = {
+  service: serviceKind as unknown as ComponentKind,
+};
+
+export const KIND_NAMES = Object.keys(COMPONENT_KINDS);
+
+/** The kind named by a raw `kind:` value, if there is one. */
+export function componentKind(kind: unknown): ComponentKind | undefined {
+  return typeof kind === 'string' && Object.hasOwn(COMPONENT_KINDS, kind) ? COMPONENT_KINDS[kind] : undefined;
+}
+
+export const componentSchema = z.discriminatedUnion('kind', [serviceSchema], {
+  error(iss) {
+    const input = iss.input as { kind?: unknown } | undefined;
+    if (typeof input !== 'object' || input === null || Array.isArray(input)) return undefined;
+    if (input.kind === undefined) return `missing 'kind' (one of: ${KIND_NAMES.join(', ')})`;
+    const kind = String(input.kind);
+    return `unknown component kind '${kind}'${didYouMean(kind, KIND_NAMES)} (known kinds: ${KIND_NAMES.join(', ')})`;
+  },
+});

@@ -1,0 +1,115 @@
+import { componentKind } from '../components/registry.ts';
+import { parseDistribution } from './distribution-text.ts';
+import { ModelBuilder } from './builder.ts';
+import type { CompiledModel, CompiledWorkload, ProfilePoint, RunSettings } from './compiled.ts';
+import type { CompileContext } from './compile-context.ts';
+import { problem, toScenarioError, type PathSegment, type Problem, type ScenarioError } from './errors.ts';
+import { checkReferences } from './references.ts';
+import type { Scenario } from './schema.ts';
+import { parseDuration, parseRate } from './units.ts';
+
+/**
+ * Scenario → CompiledModel: checks what needs the whole scenario (references, call cycles),
+ * then lets each component kind emit its stations and blocks, and converts units (times in
+ * ms, rates per ms). Every problem is reported, with its path; no model when there are any.
+ *
+ * Streams: one per component (named after it: cpu, delays, branch draws), `<component>.balancer`,
+ * `workload.think` or `workload.arrivals`, `workload.mix`, `network.hop`.
+ */
+export function compile(scenario: Scenario): { model?: CompiledModel; errors: ScenarioError[] } {
+  const problems: Problem[] = checkReferences(scenario);
+  if (problems.length > 0) return { errors: problems.map(toScenarioError) };
+
+  const b = new ModelBuilder();
+  const ctx: CompileContext = {
+    b,
+    error: (path, message) => problems.push(problem(path, message)),
+    dist(text, path) {
+      const spec = parseDistribution(text);
+      if (spec.ok) return b.dist(spec.value);
+      problems.push(problem(path, spec.message));
+      return -1;
+    },
+  };
+  const ms = (text: string | undefined, path: PathSegment[], fallback = 0): number => {
+    if (text === undefined) return fallback;
+    const d = parseDuration(text);
+    if (d.ok) return d.value;
+    problems.push(problem(path, d.message));
+    return fallback;
+  };
+
+  for (const [name, component] of Object.entries(scenario.components)) {
+    const kind = componentKind(component.kind);
+    if (!kind) ctx.error(['components', name, 'kind'], `unknown component kind '${component.kind}'`);
+    else kind.compile(ctx, name, component, ['components', name]);
+  }
+
+  const endpointNames = Object.keys(scenario.endpoints);
+  if (endpointNames.length === 0) ctx.error(['endpoints'], 'define at least one endpoint');
+  const endpoints = endpointNames.map((name) => {
+    const e = scenario.endpoints[name];
+    return { name, block: b.block(e.call), sloMs: ms(e.slo, ['endpoints', name, 'slo'], Infinity) };
+  });
+
+  const w = scenario.workload;
+  const profile: ProfilePoint[] = (w.profile ?? []).map((p, i) => ({
+    atMs: ms(p.at, ['workload', 'profile', i, 'at']),
+    x: p.x,
+    rampMs: ms(p.ramp, ['workload', 'profile', i, 'ramp']),
+  }));
+  const mixCumulative = cumulativeMix(endpointNames, w.mix, ctx);
+  const common = { mixCumulative, mixStream: b.stream('workload.mix'), profile };
+  let workload: CompiledWorkload | undefined;
+  if (w.users !== undefined && w.thinkTime !== undefined) {
+    const thinkDist = ctx.dist(w.thinkTime, ['workload', 'thinkTime']);
+    workload = { type: 'closed', users: w.users, thinkDist, thinkStream: b.stream('workload.think'), ...common };
+  } else if (w.arrivals !== undefined) {
+    const rate = parseRate(w.arrivals);
+    if (!rate.ok) ctx.error(['workload', 'arrivals'], rate.message);
+    else workload = { type: 'open', ratePerMs: rate.value, arrivalStream: b.stream('workload.arrivals'), ...common };
+  } else {
+    ctx.error(['workload'], 'give either users (with thinkTime) or arrivals');
+  }
+
+  let hop: CompiledModel['hop'] = null;
+  if (scenario.network?.hop !== undefined) {
+    const spec = parseDistribution(scenario.network.hop);
+    if (!spec.ok) ctx.error(['network', 'hop'], spec.message);
+    else if (!(spec.value.kind === 'const' && spec.value.value === 0)) hop = { dist: b.dist(spec.value), stream: b.stream('network.hop') };
+  }
+
+  const r = scenario.run;
+  const run: RunSettings = {
+    durationMs: ms(r.duration, ['run', 'duration']),
+    warmupMs: ms(r.warmup, ['run', 'warmup']),
+    replications: r.replications,
+    seed: r.seed,
+    seriesIntervalMs: ms(r.seriesInterval, ['run', 'seriesInterval']),
+  };
+
+  if (problems.length > 0 || !workload) return { errors: problems.map(toScenarioError) };
+  return { model: b.build({ name: scenario.name, run, workload, endpoints, hop }), errors: [] };
+}
+
+/**
+ * Cumulative endpoint weights (index = endpoint id, in `endpoints` order), ending at exactly 1.
+ * Without a mix every endpoint weighs the same. With a mix, an endpoint it leaves out gets
+ * weight 0 — it is defined (and may be called by tests or sweeps) but receives no traffic.
+ */
+function cumulativeMix(names: string[], mix: Record<string, number> | undefined, ctx: CompileContext): Float64Array {
+  const weights = names.map((n) => (mix === undefined ? 1 : Object.hasOwn(mix, n) ? mix[n] : 0));
+  const total = weights.reduce((s, x) => s + x, 0);
+  const out = new Float64Array(names.length);
+  if (names.length > 0 && !(total > 0)) {
+    ctx.error(['workload', 'mix'], 'the mix gives no endpoint any weight');
+    return out;
+  }
+  const lastPositive = weights.findLastIndex((x) => x > 0);
+  let sum = 0;
+  weights.forEach((x, i) => {
+    sum += x;
+    out[i] = i >= lastPositive ? 1 : sum / total;
+  });
+  return out;
+}

@@ -1,0 +1,121 @@
+import { componentKind } from '../components/registry.ts';
+import { problem, type PathSegment, type Problem } from './errors.ts';
+import { splitTarget } from './schema-fields.ts';
+import { walkSteps } from './steps.ts';
+import { didYouMean } from './suggest.ts';
+
+/**
+ * The checks that need the whole scenario: every `call` (in steps, endpoints) names an existing
+ * component and operation, every mix entry an existing endpoint, and synchronous calls form no
+ * cycle. They read the data defensively, so they also run on data the schema rejected — a
+ * broken file gets all its errors at once.
+ */
+export function checkReferences(data: unknown): Problem[] {
+  const problems: Problem[] = [];
+  const root = isObject(data) ? data : {};
+  const components = isObject(root.components) ? root.components : {};
+
+  // component → its operations; undefined when its kind is unknown (reported by the schema).
+  const operations = new Map<string, Set<string> | undefined>();
+  for (const [name, raw] of Object.entries(components)) {
+    const kind = isObject(raw) ? componentKind(raw.kind) : undefined;
+    operations.set(name, kind ? new Set(kind.operationNames(raw)) : undefined);
+  }
+
+  /** True when the target exists; reports it when it does not. */
+  const resolve = (target: unknown, path: PathSegment[]): target is string => {
+    if (typeof target !== 'string') return false;
+    const parts = splitTarget(target);
+    if (!parts) return false; // malformed: the schema says so
+    if (!operations.has(parts.component)) {
+      problems.push(problem(path, `unknown component '${parts.component}' in '${target}'${didYouMean(parts.component, operations.keys())}`));
+      return false;
+    }
+    const ops = operations.get(parts.component);
+    if (ops === undefined) return false;
+    if (!ops.has(parts.operation)) {
+      const known = ops.size > 0 ? ` (it has: ${[...ops].join(', ')})` : ' (it has no operations)';
+      const hint = didYouMean(parts.operation, ops);
+      problems.push(problem(path, `component '${parts.component}' has no operation '${parts.operation}'${hint || known}`));
+      return false;
+    }
+    return true;
+  };
+
+  const calls = new Map<string, { target: string; path: PathSegment[] }[]>();
+  for (const [name, raw] of Object.entries(components)) {
+    const kind = isObject(raw) ? componentKind(raw.kind) : undefined;
+    for (const list of kind?.stepLists(name, raw) ?? []) {
+      const edges = calls.get(list.owner) ?? [];
+      calls.set(list.owner, edges);
+      walkSteps(list.steps, list.path, (target, path) => {
+        if (resolve(target, path)) edges.push({ target, path });
+      });
+    }
+  }
+
+  const endpoints = isObject(root.endpoints) ? root.endpoints : undefined;
+  for (const [name, def] of Object.entries(endpoints ?? {})) {
+    if (isObject(def)) resolve(def.call, ['endpoints', name, 'call']);
+  }
+
+  const workload = isObject(root.workload) ? root.workload : {};
+  if (isObject(workload.mix) && endpoints) {
+    for (const name of Object.keys(workload.mix)) {
+      if (!Object.hasOwn(endpoints, name)) {
+        problems.push(problem(['workload', 'mix', name], `unknown endpoint '${name}'${didYouMean(name, Object.keys(endpoints))}`, true));
+      }
+    }
+  }
+
+  problems.push(...findCallCycles(calls));
+  return problems;
+}
+
+/**
+ * Cycles of synchronous calls (a request would wait on itself forever, or recurse without
+ * bound). Depth-first search; each back edge closes one cycle, reported once at that call.
+ */
+function findCallCycles(calls: Map<string, { target: string; path: PathSegment[] }[]>): Problem[] {
+  const problems: Problem[] = [];
+  const state = new Map<string, 'active' | 'done'>();
+  const stack: string[] = [];
+  const seen = new Set<string>();
+
+  const visit = (node: string): void => {
+    state.set(node, 'active');
+    stack.push(node);
+    for (const edge of calls.get(node) ?? []) {
+      const s = state.get(edge.target);
+      if (s === 'active') {
+        const cycle = [...stack.slice(stack.indexOf(edge.target)), edge.target];
+        const key = canonical(cycle.slice(0, -1));
+        if (!seen.has(key)) {
+          seen.add(key);
+          problems.push(problem(edge.path, `synchronous call cycle: ${cycle.join(' → ')}`));
+        }
+      } else if (s === undefined) {
+        visit(edge.target);
+      }
+    }
+    stack.pop();
+    state.set(node, 'done');
+  };
+
+  for (const node of calls.keys()) if (!state.has(node)) visit(node);
+  return problems;
+}
+
+/** The same cycle read from any starting point gives the same key. */
+function canonical(cycle: string[]): string {
+  let best = '';
+  for (let i = 0; i < cycle.length; i++) {
+    const rotated = [...cycle.slice(i), ...cycle.slice(0, i)].join('\u0000');
+    if (best === '' || rotated < best) best = rotated;
+  }
+  return best;
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}

@@ -1,0 +1,109 @@
+import * as z from 'zod';
+import { componentSchema } from '../components/registry.ts';
+import { show } from './errors.ts';
+import { ALWAYS, callTarget, distribution, duration, namedRecord, nonNegativeNumber, positiveInt, positiveNumber, rate } from './schema-fields.ts';
+import { parseDuration } from './units.ts';
+
+/**
+ * The scenario language v1 (DESIGN.md §3) as a zod schema: strict objects everywhere (an
+ * unknown key is an error), defaults applied, units kept as the user's text and checked by the
+ * unit parsers. The JSON Schema for editors is generated from this (json-schema.ts).
+ */
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const millis = (text: unknown): number | undefined => {
+  const r = parseDuration(text);
+  return r.ok ? r.value : undefined;
+};
+
+export const runSchema = z
+  .strictObject({
+    duration: duration('Simulated time of one replication').default('10m'),
+    warmup: duration('Statistics from before this time are discarded; must be shorter than duration').default('1m'),
+    replications: positiveInt().default(5).meta({ description: 'Independent runs, each with its own streams' }),
+    seed: z
+      .number({ error: (iss) => (iss.input === undefined ? undefined : `expected a whole number, got ${show(iss.input)}`) })
+      .int({ error: (iss) => `expected a whole number, got ${show(iss.input)}` })
+      .min(0, { error: (iss) => `expected a seed ≥ 0, got ${show(iss.input)}` })
+      .default(1)
+      .meta({ description: 'Scenario seed; the same seed gives the same results' }),
+    seriesInterval: duration('Width of one time-series interval').default('10s'),
+  })
+  .superRefine((run, ctx) => {
+    if (!isObject(run)) return;
+    const d = millis(run.duration ?? '10m');
+    const w = millis(run.warmup ?? '1m');
+    if (d !== undefined && d <= 0) ctx.addIssue({ code: 'custom', path: ['duration'], message: 'duration must be positive', input: run.duration });
+    if (d !== undefined && w !== undefined && w >= d) {
+      ctx.addIssue({ code: 'custom', path: ['warmup'], message: `warmup (${run.warmup ?? '1m'}) must be shorter than duration (${run.duration ?? '10m'})`, input: run.warmup });
+    }
+    const s = millis(run.seriesInterval ?? '10s');
+    if (s !== undefined && s <= 0) ctx.addIssue({ code: 'custom', path: ['seriesInterval'], message: 'seriesInterval must be positive', input: run.seriesInterval });
+  }, ALWAYS);
+
+const profilePoint = z.strictObject({
+  at: duration('When this point starts, from the beginning of the run'),
+  x: nonNegativeNumber('Load multiplier from this point on'),
+  ramp: duration('Move linearly from the previous multiplier to x over this time (default: a step)').optional(),
+});
+
+export const workloadSchema = z
+  .strictObject({
+    users: positiveInt().optional().meta({ description: 'Closed workload: a population that thinks, sends, waits, thinks …' }),
+    thinkTime: distribution('Think time between a user’s requests (closed workload)').optional(),
+    arrivals: rate('Open workload: Poisson arrivals, e.g. 5000/s').optional(),
+    profile: z.array(profilePoint).optional().meta({ description: 'Optional multiplier of the load over time; 1 before the first point' }),
+    mix: z
+      .record(z.string(), positiveNumber('Relative weight of this endpoint'))
+      .optional()
+      .meta({ description: 'Endpoint weights; default: equal weights over all endpoints; endpoints left out get no traffic' }),
+  })
+  .superRefine((w, ctx) => {
+    if (!isObject(w)) return;
+    const closed = w.users !== undefined;
+    const open = w.arrivals !== undefined;
+    if (closed && open) ctx.addIssue({ code: 'custom', path: ['arrivals'], message: 'give either users (closed) or arrivals (open), not both', input: w.arrivals });
+    if (!closed && !open) ctx.addIssue({ code: 'custom', path: [], message: 'give either users (with thinkTime) for a closed workload or arrivals for an open one', input: w });
+    if (closed && w.thinkTime === undefined) ctx.addIssue({ code: 'custom', path: ['thinkTime'], message: 'a closed workload (users) needs a thinkTime, e.g. exp(10s)', input: undefined });
+    if (!closed && w.thinkTime !== undefined) ctx.addIssue({ code: 'custom', path: ['thinkTime'], message: 'thinkTime applies only to a closed workload (users)', input: w.thinkTime });
+    if (Array.isArray(w.profile)) {
+      let previous = -Infinity;
+      w.profile.forEach((point, i) => {
+        const at = isObject(point) ? millis(point.at) : undefined;
+        if (at === undefined) return;
+        if (at <= previous) ctx.addIssue({ code: 'custom', path: ['profile', i, 'at'], message: `profile times must be strictly increasing ('${String((point as { at: unknown }).at)}' is not after the point before)`, input: at });
+        previous = at;
+      });
+    }
+  }, ALWAYS);
+
+export const endpointSchema = z.strictObject({
+  call: callTarget('The operation a request runs: component.operation'),
+  slo: duration('Latency objective: the share of requests within it is reported').optional(),
+});
+
+export const networkSchema = z.strictObject({
+  hop: distribution('One-way delay added to each direction of every call between components (default: none)').optional(),
+});
+
+export const scenarioSchema = z
+  .strictObject({
+    archsim: z
+      .literal(1, { error: (iss) => (iss.input === undefined ? undefined : `unsupported scenario version ${show(iss.input)}; this archsim reads archsim: 1`) })
+      .meta({ description: 'Version of the scenario language' }),
+    name: z.string({ error: (iss) => (iss.input === undefined ? undefined : `expected a name (text), got ${show(iss.input)}`) }).min(1, { error: 'the name must not be empty' }),
+    description: z.string().optional(),
+    run: runSchema.prefault({}),
+    workload: workloadSchema,
+    endpoints: namedRecord(endpointSchema, 'endpoint', 'What users call, and where it enters').superRefine((e, ctx) => {
+      if (isObject(e) && Object.keys(e).length === 0) ctx.addIssue({ code: 'custom', message: 'define at least one endpoint', input: e });
+    }),
+    network: networkSchema.optional(),
+    components: namedRecord(componentSchema, 'component', 'The components, by name; each has a kind'),
+  })
+  .meta({ title: 'archsim scenario v1', description: 'An archsim scenario: workload, endpoints and components (DESIGN.md §3)' });
+
+export type Scenario = z.output<typeof scenarioSchema>;
+export type ScenarioInput = z.input<typeof scenarioSchema>;
+export type Workload = z.output<typeof workloadSchema>;
+export type Endpoint = z.output<typeof endpointSchema>;
