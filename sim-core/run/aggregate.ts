@@ -22,7 +22,8 @@ export function averageRecords(records: NumberRecord[], withCi: boolean): Number
       out[key] = e.mean;
       if (withCi && Number.isFinite(e.halfWidth)) ci[key] = e.halfWidth;
     } else if (first !== null && typeof first === 'object') {
-      out[key] = averageRecords(values as NumberRecord[], withCi);
+      // errorsByCause is a map keyed by cause: a nested `ci95` key would read as one more cause.
+      out[key] = averageRecords(values as NumberRecord[], withCi && key !== 'errorsByCause');
     } else {
       out[key] = first;
     }
@@ -42,11 +43,7 @@ export function aggregateRun(
   const endpoints: NumberRecord = {};
   for (const name of Object.keys(summaries[0].endpoints)) endpoints[name] = average((s) => s.endpoints[name] as unknown as NumberRecord);
   const components: NumberRecord = {};
-  for (const name of Object.keys(summaries[0].components)) {
-    const c = average((s) => s.components[name] as unknown as NumberRecord);
-    // errorsByCause ratios get no CI noise of their own beyond the key; replicas are constant.
-    components[name] = c;
-  }
+  for (const name of Object.keys(summaries[0].components)) components[name] = average((s) => s.components[name] as unknown as NumberRecord);
   const first = replications[0];
   return {
     archsim: 1,
