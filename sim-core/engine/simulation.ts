@@ -79,6 +79,7 @@ export class Simulation {
   // Replicas: global ids, station s owns [stFirst[s], stFirst[s] + replicas).
   private readonly stations: StationDef[];
   private readonly stFirst: Int32Array;
+  private readonly stReplicas: Int32Array;
   private readonly stWorkers: Float64Array;
   private readonly stQueueCap: Float64Array;
   private readonly stBalancer: Uint8Array;
@@ -160,6 +161,7 @@ export class Simulation {
     this.stations = model.stations;
     const ns = model.stations.length;
     this.stFirst = new Int32Array(ns);
+    this.stReplicas = Int32Array.from(model.stations, (st) => st.replicas);
     this.stWorkers = Float64Array.from(model.stations, (s) => s.workers);
     this.stQueueCap = Float64Array.from(model.stations, (s) => s.queue);
     this.stBalancer = Uint8Array.from(model.stations, (s) => ['roundRobin', 'random', 'leastConnections', 'powerOfTwo'].indexOf(s.balancer));
@@ -519,7 +521,7 @@ export class Simulation {
 
   /** Frame f asks station s for a worker. True if it got one now; false if queued or rejected. */
   private enter(f: number, s: number): boolean {
-    const r = this.pickReplica(s);
+    const r = this.stReplicas[s] === 1 ? this.stFirst[s] : this.pickReplica(s);
     if (this.rBusy[r] < this.stWorkers[s]) {
       this.accumulate(s);
       this.rBusy[r]++;
@@ -558,8 +560,7 @@ export class Simulation {
 
   private pickReplica(s: number): number {
     const first = this.stFirst[s];
-    const n = this.stations[s].replicas;
-    if (n === 1) return first;
+    const n = this.stReplicas[s];
     switch (this.stBalancer[s]) {
       case 0: {
         const i = this.stRoundRobin[s];

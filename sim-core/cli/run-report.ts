@@ -1,0 +1,145 @@
+import type { ComponentResult, EndpointResult, LatencyStats, RunResult } from '../run/result.ts';
+import {
+  formatCount,
+  formatDuration,
+  formatDurationHalfWidth,
+  formatGrouped,
+  formatNumber,
+  formatNumberHalfWidth,
+  formatPercent,
+  formatPercentHalfWidth,
+  formatSpan,
+} from './format-units.ts';
+import { renderTable, type Column, type TableRow } from './text-table.ts';
+
+/**
+ * The readable report `archsim run` prints: a header, a per-endpoint table with an overall row,
+ * and a per-component table. Where a statistic has a 95% confidence half-width, a second row
+ * under it shows `±…` in the same unit, so the tables stay narrow enough for a terminal. Pure.
+ */
+
+export interface RunReportOptions {
+  /** Latency objective per endpoint in ms (Infinity = none); adds the SLO columns when given. */
+  slos?: Readonly<Record<string, number>>;
+}
+
+const LATENCY_KEYS = ['mean', 'p50', 'p90', 'p95', 'p99', 'p999'] as const;
+const LATENCY_HEADERS = ['mean', 'p50', 'p90', 'p95', 'p99', 'p99.9'];
+
+export function formatRunReport(result: RunResult, options: RunReportOptions = {}): string {
+  return [formatHeader(result), formatEndpointTable(result, options), formatErrorCauses(result), formatComponentTable(result)]
+    .filter((s) => s !== '')
+    .join('\n\n') + '\n';
+}
+
+function formatHeader(r: RunResult): string {
+  const eventsPerSecond = r.wallSeconds > 0 ? `, ${formatCount(r.events / r.wallSeconds)} events/s` : '';
+  const warmup = r.warmupSeconds > 0 ? `the first ${formatSpan(r.warmupSeconds * 1000)} of it warm-up (discarded)` : 'no warm-up';
+  const ci = r.replications > 1 ? '; ± is the 95% confidence half-width over replications' : '';
+  const lines: Array<[string, string]> = [
+    ['duration', `${formatSpan(r.simulatedSeconds * 1000)} simulated per replication, ${warmup}`],
+    ['replications', `${r.replications}, seed ${r.seed}${ci}`],
+    ['wall time', `${formatDuration(r.wallSeconds * 1000)}, ${formatCount(r.events)} events${eventsPerSecond}`],
+  ];
+  if (r.cost.monthly > 0) lines.push(['cost', `$${formatGrouped(r.cost.monthly, 0)}/month`]);
+  const keyWidth = Math.max(...lines.map(([k]) => k.length));
+  return [r.scenario, ...lines.map(([k, v]) => `  ${k.padEnd(keyWidth)}  ${v}`)].join('\n');
+}
+
+function formatEndpointTable(r: RunResult, { slos }: RunReportOptions): string {
+  const withSlo = slos !== undefined;
+  const columns: Column[] = [
+    { header: 'endpoint', align: 'left' },
+    { header: 'thru/s', align: 'right' },
+    ...LATENCY_HEADERS.map((header): Column => ({ header, align: 'right' })),
+    { header: 'errors', align: 'right' },
+    ...(withSlo ? [{ header: 'SLO', align: 'right' } as const] : []),
+    { header: 'in SLO', align: 'right' },
+  ];
+  const anySlo = withSlo && Object.values(slos).some((ms) => Number.isFinite(ms));
+  const rows: TableRow[] = [];
+  for (const [name, e] of Object.entries(r.endpoints)) {
+    const sloMs = slos?.[name] ?? Infinity;
+    rows.push(...endpointRows(name, e, withSlo ? [Number.isFinite(sloMs) ? formatSpan(sloMs) : '—'] : [], !withSlo || Number.isFinite(sloMs)));
+  }
+  rows.push('rule');
+  rows.push(...endpointRows('overall', r.overall, withSlo ? [''] : [], !withSlo || anySlo));
+  return renderTable(columns, rows);
+}
+
+/** One endpoint's row, and under it the row of half-widths when there are any. */
+function endpointRows(name: string, e: EndpointResult, sloCells: string[], showSloShare: boolean): TableRow[] {
+  const values = [
+    name,
+    formatNumber(e.throughput),
+    ...LATENCY_KEYS.map((k) => formatDuration(e.latency[k])),
+    formatPercent(e.errorRate),
+    ...sloCells,
+    showSloShare ? formatPercent(e.sloShare) : '—',
+  ];
+  const ci = e.ci95 ?? {};
+  const latencyCi: LatencyStats['ci95'] = e.latency.ci95 ?? {};
+  const halfWidths = [
+    '',
+    halfWidth(ci.throughput, (h) => formatNumberHalfWidth(h, e.throughput)),
+    ...LATENCY_KEYS.map((k) => halfWidth(latencyCi[k], (h) => formatDurationHalfWidth(h, e.latency[k]))),
+    halfWidth(ci.errorRate, formatPercentHalfWidth),
+    ...sloCells.map(() => ''),
+    showSloShare ? halfWidth(ci.sloShare, formatPercentHalfWidth) : '',
+  ];
+  return halfWidths.some((c) => c !== '') ? [values, halfWidths] : [values];
+}
+
+function formatErrorCauses(r: RunResult): string {
+  const causes = Object.entries(r.overall.errorsByCause).filter(([, share]) => share > 0);
+  if (causes.length === 0) return '';
+  return `errors by cause (overall): ${causes.map(([cause, share]) => `${cause} ${formatPercent(share)}`).join(', ')}`;
+}
+
+function formatComponentTable(r: RunResult): string {
+  const entries = Object.entries(r.components);
+  if (entries.length === 0) return '';
+  const columns: Column[] = [
+    { header: 'component', align: 'left' },
+    { header: 'kind', align: 'left' },
+    { header: 'replicas', align: 'right' },
+    { header: 'utilisation', align: 'right' },
+    { header: 'busy', align: 'right' },
+    { header: 'queue', align: 'right' },
+    { header: 'thru/s', align: 'right' },
+    { header: 'rejected/s', align: 'right' },
+  ];
+  const rows = entries.flatMap(([name, c]) => componentRows(name, c));
+  return renderTable(columns, rows);
+}
+
+function componentRows(name: string, c: ComponentResult): TableRow[] {
+  const values = [
+    name,
+    c.kind,
+    // A mean over time once autoscaling lands; a plain count until then.
+    Number.isInteger(c.replicas) ? String(c.replicas) : formatNumber(c.replicas),
+    c.utilisation === null ? '—' : formatPercent(c.utilisation),
+    formatNumber(c.busy),
+    formatNumber(c.queueLength),
+    formatNumber(c.throughput),
+    formatNumber(c.rejections),
+  ];
+  const ci = c.ci95 ?? {};
+  const halfWidths = [
+    '',
+    '',
+    '',
+    c.utilisation === null ? '' : halfWidth(ci.utilisation, formatPercentHalfWidth),
+    halfWidth(ci.busy, (h) => formatNumberHalfWidth(h, c.busy)),
+    halfWidth(ci.queueLength, (h) => formatNumberHalfWidth(h, c.queueLength)),
+    halfWidth(ci.throughput, (h) => formatNumberHalfWidth(h, c.throughput)),
+    halfWidth(ci.rejections, (h) => formatNumberHalfWidth(h, c.rejections)),
+  ];
+  return halfWidths.some((cell) => cell !== '') ? [values, halfWidths] : [values];
+}
+
+/** A zero half-width (every replication agreed, e.g. no errors at all) is left blank as noise. */
+function halfWidth(h: number | undefined, format: (h: number) => string): string {
+  return h === undefined || !Number.isFinite(h) || h === 0 ? '' : format(h);
+}
