@@ -10,7 +10,6 @@ const EV_RESUME = 0; // frame continues at its pc (a SLEEP ended)
 const EV_CALL_ARRIVE = 1; // child frame reaches its callee after a network hop
 const EV_CALL_RETURN = 2; // child frame's answer reaches its caller after a network hop
 const EV_THINK = 3; // a closed-workload user finished thinking
-const EV_ARRIVAL = 4; // next open-workload arrival (candidate, when thinning)
 const EV_SAMPLE = 5; // end of a time-series interval
 const EV_WARMUP = 6; // end of warm-up: reset the measured accumulators
 const EV_POPULATION = 7; // closed workload: the profile changed the active population
@@ -55,6 +54,8 @@ export class Simulation {
   private readonly consts: Float64Array;
   private readonly blockPc: Int32Array;
   private readonly dists: DistTable;
+  /** Mean of each distribution that is exponential, NaN otherwise: the common case skips the sampler. */
+  private readonly expMean: Float64Array;
   private readonly streams: RandomStream[];
   private now = 0;
   private events = 0;
@@ -86,9 +87,12 @@ export class Simulation {
   private readonly stRoundRobin: Int32Array;
   private readonly stBusy: Float64Array; // busy workers over all replicas
   private readonly stQueued: Float64Array; // waiting over all replicas
-  private readonly stLastT: Float64Array;
-  private readonly stBusyArea: Float64Array; // since t = 0
-  private readonly stQueueArea: Float64Array;
+  /**
+   * Time integrals without a multiply per change: a unit entering at t subtracts t, leaving adds
+   * t, so ∫₀ᵗ busy = stBusyInt + stBusy·t at any moment (see busyArea/queueArea).
+   */
+  private readonly stBusyInt: Float64Array;
+  private readonly stQueueInt: Float64Array;
   private readonly stBusyAreaMark: Float64Array; // at the start of the measured window
   private readonly stQueueAreaMark: Float64Array;
   private readonly stCompleted: Float64Array; // measured window
@@ -119,7 +123,12 @@ export class Simulation {
   private readonly thinkMerged: boolean;
   private readonly thinkMean: number;
   private thinking = 0;
-  private thinkNext = Infinity;
+  /**
+   * Time of the workload source's next event, kept outside the calendar (it is always exactly
+   * one event, so it needs no heap): the merged think clock of a closed workload with exponential
+   * think time, or the next (candidate) arrival of an open workload. Infinity when unused.
+   */
+  private sourceNext = Infinity;
   private activeTarget = 0;
   private activeUsers = 0;
   private parked: Int32Array = new Int32Array(0);
@@ -152,6 +161,7 @@ export class Simulation {
     this.consts = model.consts;
     this.blockPc = Int32Array.from(model.blocks, (b) => b.pc);
     this.dists = model.dists;
+    this.expMean = Float64Array.from(model.dists.specs, (d) => (d.kind === 'exp' ? d.mean : NaN));
     this.streams = model.streams.map((name) => deriveStream(seed, opts.replication, name));
     this.endMs = model.run.durationMs;
     this.warmupMs = model.run.warmupMs;
@@ -168,9 +178,8 @@ export class Simulation {
     this.stRoundRobin = new Int32Array(ns);
     this.stBusy = new Float64Array(ns);
     this.stQueued = new Float64Array(ns);
-    this.stLastT = new Float64Array(ns);
-    this.stBusyArea = new Float64Array(ns);
-    this.stQueueArea = new Float64Array(ns);
+    this.stBusyInt = new Float64Array(ns);
+    this.stQueueInt = new Float64Array(ns);
     this.stBusyAreaMark = new Float64Array(ns);
     this.stQueueAreaMark = new Float64Array(ns);
     this.stCompleted = new Float64Array(ns);
@@ -243,15 +252,16 @@ export class Simulation {
     let cancelled = false;
     let nextCheck = CHECK_EVERY;
     for (;;) {
-      if (this.thinkNext < cal.peekTime()) {
-        if (this.thinkNext > end) break;
-        this.now = this.thinkNext;
-        this.mergedThinkEnded();
+      const heapNext = cal.peekTime(); // Infinity when empty
+      if (this.sourceNext < heapNext) {
+        if (this.sourceNext > end) break;
+        this.now = this.sourceNext;
+        if (this.thinkMerged) this.mergedThinkEnded();
+        else this.openArrival();
       } else {
-        if (cal.size === 0 || cal.peekTime() > end) break;
-        const ev = cal.pop();
-        this.now = cal.time;
-        this.dispatch(ev);
+        if (heapNext > end) break;
+        this.now = heapNext;
+        this.dispatch(cal.pop());
       }
       if (++this.events === nextCheck) {
         nextCheck += CHECK_EVERY;
@@ -273,7 +283,6 @@ export class Simulation {
       case EV_CALL_ARRIVE: this.exec(id); break;
       case EV_CALL_RETURN: this.childReturned(id); break;
       case EV_THINK: this.userThought(id); break;
-      case EV_ARRIVAL: this.openArrival(); break;
       case EV_SAMPLE: this.sample(); break;
       case EV_WARMUP: this.startMeasuring(); break;
       case EV_POPULATION: this.updatePopulation(); break;
@@ -335,15 +344,15 @@ export class Simulation {
       return;
     }
     const n = this.thinking++;
-    this.thinkNext = n === 0
+    this.sourceNext = n === 0
       ? this.now - this.thinkMean * Math.log(this.workloadRng.nextUniform())
-      : this.now + ((this.thinkNext - this.now) * n) / (n + 1);
+      : this.now + ((this.sourceNext - this.now) * n) / (n + 1);
   }
 
   /** The merged clock fired: one of the thinking users (they are alike) finished thinking. */
   private mergedThinkEnded(): void {
     const n = --this.thinking;
-    this.thinkNext = n === 0 ? Infinity : this.now - (this.thinkMean / n) * Math.log(this.workloadRng.nextUniform());
+    this.sourceNext = n === 0 ? Infinity : this.now - (this.thinkMean / n) * Math.log(this.workloadRng.nextUniform());
     this.userThought(0);
   }
 
@@ -358,7 +367,7 @@ export class Simulation {
 
   private scheduleNextArrival(): void {
     const rate = this.openRatePerMs * this.openMaxX;
-    this.schedule(this.now - Math.log(this.workloadRng.nextUniform()) / rate, 0, EV_ARRIVAL);
+    this.sourceNext = this.now - Math.log(this.workloadRng.nextUniform()) / rate;
   }
 
   private openArrival(): void {
@@ -429,7 +438,11 @@ export class Simulation {
         }
         case OP_SLEEP: {
           this.fPc[f] = pc + 3;
-          this.schedule(this.now + this.dists.sample(code[pc + 1], this.streams[code[pc + 2]]), f, EV_RESUME);
+          const d = code[pc + 1];
+          const rng = this.streams[code[pc + 2]];
+          const mean = this.expMean[d];
+          const dt = mean === mean ? -mean * Math.log(rng.nextUniform()) : this.dists.sample(d, rng);
+          this.schedule(this.now + dt, f, EV_RESUME);
           return;
         }
         case OP_LEAVE: {
@@ -523,16 +536,16 @@ export class Simulation {
   private enter(f: number, s: number): boolean {
     const r = this.stReplicas[s] === 1 ? this.stFirst[s] : this.pickReplica(s);
     if (this.rBusy[r] < this.stWorkers[s]) {
-      this.accumulate(s);
       this.rBusy[r]++;
       this.stBusy[s]++;
+      this.stBusyInt[s] -= this.now;
       this.fReplica[f] = r;
       return true;
     }
     if (this.rLen[r] < this.stQueueCap[s]) {
-      this.accumulate(s);
       this.enqueue(r, f);
       this.stQueued[s]++;
+      this.stQueueInt[s] -= this.now;
       return false;
     }
     if (this.measuring) this.stRejected[s]++;
@@ -546,15 +559,16 @@ export class Simulation {
     const s = this.rStation[r];
     this.fReplica[f] = -1;
     if (this.measuring) this.stCompleted[s]++;
-    this.accumulate(s);
     if (this.rLen[r] > 0) {
       const next = this.dequeue(r);
       this.stQueued[s]--;
+      this.stQueueInt[s] += this.now;
       this.fReplica[next] = r; // the worker passes straight to it
       this.exec(next);
     } else {
       this.rBusy[r]--;
       this.stBusy[s]--;
+      this.stBusyInt[s] += this.now;
     }
   }
 
@@ -599,13 +613,14 @@ export class Simulation {
   }
 
   /** Integrate busy and queued counts of station s up to now. */
-  private accumulate(s: number): void {
-    const dt = this.now - this.stLastT[s];
-    if (dt > 0) {
-      this.stBusyArea[s] += this.stBusy[s] * dt;
-      this.stQueueArea[s] += this.stQueued[s] * dt;
-      this.stLastT[s] = this.now;
-    }
+  /** ∫₀^now busy workers of station s, summed over its replicas. */
+  private busyArea(s: number): number {
+    return this.stBusyInt[s] + this.stBusy[s] * this.now;
+  }
+
+  /** ∫₀^now waiting requests at station s. */
+  private queueArea(s: number): number {
+    return this.stQueueInt[s] + this.stQueued[s] * this.now;
   }
 
   private enqueue(r: number, f: number): void {
@@ -691,9 +706,8 @@ export class Simulation {
     this.flushLatencies();
     this.measuring = true;
     for (let s = 0; s < this.stations.length; s++) {
-      this.accumulate(s);
-      this.stBusyAreaMark[s] = this.stBusyArea[s];
-      this.stQueueAreaMark[s] = this.stQueueArea[s];
+      this.stBusyAreaMark[s] = this.busyArea(s);
+      this.stQueueAreaMark[s] = this.queueArea(s);
     }
   }
 
@@ -708,13 +722,14 @@ export class Simulation {
     this.flushLatencies();
     this.seriesP95[i] = histogramQuantile(this.intervalHist, 0.95);
     for (let s = 0; s < this.stations.length; s++) {
-      this.accumulate(s);
-      const busy = (this.stBusyArea[s] - this.stBusyAreaInterval[s]) / width;
+      const busyArea = this.busyArea(s);
+      const queueArea = this.queueArea(s);
+      const busy = (busyArea - this.stBusyAreaInterval[s]) / width;
       const cap = this.stWorkers[s] * this.stations[s].replicas;
       this.seriesUtil[s][i] = Number.isFinite(cap) ? busy / cap : NaN;
-      this.seriesQueue[s][i] = (this.stQueueArea[s] - this.stQueueAreaInterval[s]) / width;
-      this.stBusyAreaInterval[s] = this.stBusyArea[s];
-      this.stQueueAreaInterval[s] = this.stQueueArea[s];
+      this.seriesQueue[s][i] = (queueArea - this.stQueueAreaInterval[s]) / width;
+      this.stBusyAreaInterval[s] = busyArea;
+      this.stQueueAreaInterval[s] = queueArea;
     }
     if (this.intervalHist.count > 0) histogramReset(this.intervalHist);
     this.intervalCompleted = 0;
@@ -737,14 +752,13 @@ export class Simulation {
     if (!cancelled && this.intervalIndex < this.seriesCompleted.length) this.sample();
     this.flushLatencies();
     const stations: StationTally[] = this.stations.map((st, s) => {
-      this.accumulate(s);
       return {
         name: st.name,
         kind: st.kind,
         replicas: st.replicas,
         workers: st.workers,
-        busyArea: this.stBusyArea[s] - this.stBusyAreaMark[s],
-        queueArea: this.stQueueArea[s] - this.stQueueAreaMark[s],
+        busyArea: this.busyArea(s) - this.stBusyAreaMark[s],
+        queueArea: this.queueArea(s) - this.stQueueAreaMark[s],
         completed: this.stCompleted[s],
         rejected: this.stRejected[s],
       };
