@@ -1,4 +1,5 @@
 import type { RandomStream } from './random.ts';
+import { sampleStandardExponential } from './ziggurat.ts';
 
 /**
  * A probability distribution of a duration (milliseconds) or any positive quantity, as plain
@@ -139,7 +140,7 @@ export class DistTable {
 
   sample(id: number, rng: RandomStream): number {
     switch (this.kind[id]) {
-      case K_EXP: return -this.a[id] * Math.log(rng.nextUniform());
+      case K_EXP: return this.a[id] * sampleStandardExponential(rng);
       case K_CONST: return this.a[id];
       case K_LOGNORMAL: return Math.exp(this.a[id] + this.b[id] * rng.nextNormal());
       case K_UNIFORM: return this.a[id] + this.b[id] * rng.nextUniform();
@@ -154,7 +155,7 @@ export class DistTable {
         const u = rng.nextUniform();
         let i = 0;
         while (u > t[i]) i += 2;
-        return -t[i + 1] * Math.log(rng.nextUniform());
+        return t[i + 1] * sampleStandardExponential(rng);
       }
       case K_EMPIRICAL: {
         const t = this.tables[id];

@@ -1,5 +1,6 @@
 import { EventCalendar } from './calendar.ts';
 import { deriveStream, type RandomStream } from './random.ts';
+import { sampleStandardExponential } from './ziggurat.ts';
 import type { DistTable } from './distributions.ts';
 import { Op, profileAt, type CompiledModel, type StationDef } from '../model/compiled.ts';
 import { histogramCreate, histogramMerge, histogramQuantile, histogramRecord, histogramReset, type Histogram } from '../metrics/histogram.ts';
@@ -18,6 +19,7 @@ const EV_POPULATION = 7; // closed workload: the profile changed the active popu
 const OP_ENTER = Op.ENTER, OP_SLEEP = Op.SLEEP, OP_LEAVE = Op.LEAVE, OP_CALL = Op.CALL;
 const OP_BRANCH = Op.BRANCH, OP_JUMP = Op.JUMP, OP_FORK = Op.FORK, OP_RETURN = Op.RETURN;
 const recordLatency = histogramRecord;
+const standardExponential = sampleStandardExponential;
 
 const KIND_BITS = 4;
 const KIND_MASK = 15;
@@ -345,14 +347,14 @@ export class Simulation {
     }
     const n = this.thinking++;
     this.sourceNext = n === 0
-      ? this.now - this.thinkMean * Math.log(this.workloadRng.nextUniform())
+      ? this.now + this.thinkMean * standardExponential(this.workloadRng)
       : this.now + ((this.sourceNext - this.now) * n) / (n + 1);
   }
 
   /** The merged clock fired: one of the thinking users (they are alike) finished thinking. */
   private mergedThinkEnded(): void {
     const n = --this.thinking;
-    this.sourceNext = n === 0 ? Infinity : this.now - (this.thinkMean / n) * Math.log(this.workloadRng.nextUniform());
+    this.sourceNext = n === 0 ? Infinity : this.now + (this.thinkMean / n) * standardExponential(this.workloadRng);
     this.userThought(0);
   }
 
@@ -367,7 +369,7 @@ export class Simulation {
 
   private scheduleNextArrival(): void {
     const rate = this.openRatePerMs * this.openMaxX;
-    this.sourceNext = this.now - Math.log(this.workloadRng.nextUniform()) / rate;
+    this.sourceNext = this.now + standardExponential(this.workloadRng) / rate;
   }
 
   private openArrival(): void {
@@ -441,7 +443,7 @@ export class Simulation {
           const d = code[pc + 1];
           const rng = this.streams[code[pc + 2]];
           const mean = this.expMean[d];
-          const dt = mean === mean ? -mean * Math.log(rng.nextUniform()) : this.dists.sample(d, rng);
+          const dt = mean === mean ? mean * standardExponential(rng) : this.dists.sample(d, rng);
           this.schedule(this.now + dt, f, EV_RESUME);
           return;
         }
@@ -461,12 +463,7 @@ export class Simulation {
           return;
         }
         case OP_BRANCH: {
-          const u = this.streams[code[pc + 1]].nextUniform();
-          const n = code[pc + 2];
-          const c = code[pc + 3];
-          let i = 0;
-          while (i < n && u >= this.consts[c + i]) i++;
-          pc = code[pc + 4 + i]; // i === n selects targetElse
+          pc = this.branchTarget(pc);
           break;
         }
         case OP_JUMP: {
@@ -474,16 +471,7 @@ export class Simulation {
           break;
         }
         case OP_FORK: {
-          const n = code[pc + 1];
-          this.fPc[f] = pc + 2 + n;
-          this.fPending[f] = n;
-          for (let i = 0; i < n; i++) {
-            const child = this.allocFrame();
-            this.fPc[child] = this.blockPc[code[pc + 2 + i]];
-            this.fParent[child] = f;
-            this.fLink[child] = LINK_FORK;
-            this.exec(child);
-          }
+          this.fork(f, pc);
           return;
         }
         case OP_RETURN: {
@@ -491,9 +479,37 @@ export class Simulation {
           return;
         }
         default:
-          throw new Error(`internal: bad opcode ${code[pc]} at ${pc}`);
+          this.badOpcode(pc);
       }
     }
+  }
+
+  private branchTarget(pc: number): number {
+    const code = this.code;
+    const u = this.streams[code[pc + 1]].nextUniform();
+    const n = code[pc + 2];
+    const c = code[pc + 3];
+    let i = 0;
+    while (i < n && u >= this.consts[c + i]) i++;
+    return code[pc + 4 + i]; // i === n selects targetElse
+  }
+
+  private fork(f: number, pc: number): void {
+    const code = this.code;
+    const n = code[pc + 1];
+    this.fPc[f] = pc + 2 + n;
+    this.fPending[f] = n;
+    for (let i = 0; i < n; i++) {
+      const child = this.allocFrame();
+      this.fPc[child] = this.blockPc[code[pc + 2 + i]];
+      this.fParent[child] = f;
+      this.fLink[child] = LINK_FORK;
+      this.exec(child);
+    }
+  }
+
+  private badOpcode(pc: number): never {
+    throw new Error(`internal: bad opcode ${this.code[pc]} at ${pc}`);
   }
 
   /** Frame f is done (cause < 0) or failed with `cause`: hand the result to whoever waits for it. */

@@ -21,7 +21,7 @@ const SEED = 5;
 const scenario = `
 archsim: 1
 name: Jackson network with branching
-run: { duration: 100s, warmup: 10s, replications: 10, seed: ${SEED} }
+run: { duration: 100s, warmup: 10s, replications: 30, seed: ${SEED} }
 workload: { arrivals: 700/s }
 endpoints: { e: { call: gw.op } }
 components:
