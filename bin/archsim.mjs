@@ -5,5 +5,7 @@
 import { register } from 'tsx/esm/api';
 
 register();
+const { tuneV8ForSimulation } = await import(new URL('../sim-core/run/node-v8-tuning.ts', import.meta.url).href);
+tuneV8ForSimulation();
 const { main } = await import(new URL('../sim-core/cli/main.ts', import.meta.url).href);
 process.exitCode = await main(process.argv.slice(2));

@@ -54,6 +54,11 @@ export function aggregateRun(
     warmupSeconds: first.warmupMs / 1000,
     wallSeconds: meta.wallSeconds,
     events: replications.reduce((n, r) => n + r.events, 0),
+    requests: {
+      arrived: replications.reduce((n, r) => n + r.invariants.arrivals, 0),
+      completed: replications.reduce((n, r) => n + r.invariants.completed, 0),
+      failed: replications.reduce((n, r) => n + r.invariants.failed, 0),
+    },
     overall: average((s) => s.overall as unknown as NumberRecord) as unknown as RunResult['overall'],
     endpoints: endpoints as unknown as RunResult['endpoints'],
     components: components as unknown as RunResult['components'],

@@ -67,6 +67,8 @@ export interface RunResult {
   warmupSeconds: number;
   wallSeconds: number;
   events: number;
+  /** Requests over the whole run, warm-up included, summed over replications (sanity and speed figures). */
+  requests: { arrived: number; completed: number; failed: number };
   overall: EndpointResult & { uptime: number };
   endpoints: Record<string, EndpointResult>;
   components: Record<string, ComponentResult>;

@@ -25,6 +25,7 @@ function result(over: Partial<RunResult> = {}): RunResult {
     warmupSeconds: 60,
     wallSeconds: 2.41,
     events: 12_345_678,
+    requests: { arrived: 3_000_000, completed: 2_999_900, failed: 0 },
     overall: { ...endpoint(), uptime: 1 },
     endpoints: { getBalance: endpoint(), login: endpoint({ throughput: 41.23, sloShare: 0.9877 }) },
     components: {
