@@ -1,26 +1,13 @@
 import { histogramCreate, histogramMean, histogramMerge, histogramQuantile, type Histogram } from '../metrics/histogram.ts';
 import { ERROR_CAUSES, type EndpointTally, type ReplicationResult } from '../metrics/replication-result.ts';
+import type { ComponentResult, EndpointResult, LatencyStats } from './result.ts';
 
-/** The per-replication numbers that the RunResult averages (plain numbers, one replication). */
-export interface EndpointSummary {
-  throughput: number;
-  errorRate: number;
-  availability: number;
-  sloShare: number;
-  finished: number;
-  errorsByCause: Record<string, number>;
-  latency: { mean: number; p50: number; p90: number; p95: number; p99: number; p999: number };
-}
-
-export interface ComponentSummary {
-  kind: string;
-  utilisation: number | null;
-  busy: number;
-  queueLength: number;
-  replicas: number;
-  throughput: number;
-  rejections: number;
-}
+/**
+ * The per-replication numbers that the RunResult averages: the RunResult's own shapes, one
+ * replication, without confidence intervals.
+ */
+export type EndpointSummary = Omit<EndpointResult, 'ci95' | 'latency'> & { latency: Omit<LatencyStats, 'ci95'> };
+export type ComponentSummary = Omit<ComponentResult, 'ci95'>;
 
 export interface ReplicationSummary {
   overall: EndpointSummary & { uptime: number };
