@@ -74,4 +74,12 @@ export interface RunResult {
   components: Record<string, ComponentResult>;
   cost: { monthly: number; byComponent: Record<string, number> };
   series: SeriesResult;
+  /** Set when the run was cancelled: the statistics cover the replications that completed. */
+  partial?: true;
+  /** Replications that could not run (after one retry); the statistics cover the others. */
+  failedReplications?: Array<{ replication: number; error: string }>;
+  /** Sequential stopping: the precision asked, the cap, and whether every key metric met it. */
+  stopping?: { precision: number; maxReplications: number; met: boolean; keys: string[] };
+  /** With `warmup: auto`: the warm-up MSER-5 chose (seconds of simulated time removed). */
+  warmupAuto?: { method: 'MSER-5'; removedSeconds: number };
 }
