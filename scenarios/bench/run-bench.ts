@@ -1,6 +1,8 @@
 // `npm run bench`: runs every reference scenario in its own process (so peak memory is per
 // scenario) and prints events/s, wall seconds, wall seconds per simulated hour, peak RSS and the
-// check values beside their exact answers. Timing lives here, never in tests.
+// check values beside their exact answers; then the worker pool's overhead against one thread
+// (bench-pool.ts). Timing lives here, never in tests. `npm run bench -- mm1` runs only what
+// matches; `npm run bench -- pool` only the pool overhead.
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
@@ -43,4 +45,33 @@ for (const c of cases) {
     const v = k.pick(m.result);
     console.log(`  ${k.label.padEnd(18)} ${v.toPrecision(6).padStart(10)}   exact ${String(k.exact).padStart(8)}   (${(((v - k.exact) / k.exact) * 100).toFixed(2)}%)`);
   }
+}
+
+// The worker pool against one thread: the same 4 replications (~2 s each here) on each executor,
+// each in a fresh process, twice: cold (starting the workers) and warm (reusing them).
+const POOL_STUDY = { file: 'closed-50k.yaml', overrides: ['run.duration=10m', 'run.warmup=1m', 'run.replications=4'] };
+interface PoolTiming { cold: { wall: number; cpu: number }; warm: { wall: number; cpu: number }; events: number }
+if (only.length === 0 || only.some((o) => 'pool'.includes(o))) {
+  const modes = [['thread', 'one thread'], ['pool1', 'pool, 1 worker'], ['pool2', 'pool, 2 workers']] as const;
+  const timings = new Map<string, PoolTiming>();
+  for (const [mode] of modes) {
+    const out = execFileSync(process.execPath, ['--import', 'tsx', join(here, 'bench-pool.ts'), mode, join(here, POOL_STUDY.file), ...POOL_STUDY.overrides], { encoding: 'utf8' });
+    timings.set(mode, JSON.parse(out.trim().split('\n').pop()!));
+  }
+  const base = timings.get('thread')!;
+  const cell = (t: number, b: number | undefined) => `${t.toFixed(2)} s${b === undefined ? '' : ` ${t >= b ? '+' : '−'}${(Math.abs(t / b - 1) * 100).toFixed(1)}%`}`.padEnd(16);
+  console.log(`\npool overhead  (4 replications of ${POOL_STUDY.file}, 10m simulated each; target: 1 worker < 5% over one thread)`);
+  console.log(`  ${''.padEnd(16)} ${'cold wall'.padEnd(16)} ${'cold CPU'.padEnd(16)} ${'warm wall'.padEnd(16)} warm CPU`);
+  for (const [mode, label] of modes) {
+    const t = timings.get(mode)!;
+    const b = mode === 'thread' ? undefined : base;
+    const same = t.events === base.events ? '' : '  EVENTS DIFFER FROM ONE THREAD';
+    console.log(`  ${label.padEnd(16)} ${cell(t.cold.wall, b?.cold.wall)} ${cell(t.cold.cpu, b?.cold.cpu)} ${cell(t.warm.wall, b?.warm.wall)} ${cell(t.warm.cpu, b?.warm.cpu)}${same}`.trimEnd());
+  }
+  const speedUp = timings.get('pool1')!.warm.wall / timings.get('pool2')!.warm.wall;
+  console.log('  cold: the first study, including starting the worker threads (tsx and the engine loaded in each,');
+  console.log('  JIT warm-up); warm: the same study again on the same executor. CPU: all threads of the process.');
+  console.log(`  2 workers vs 1 (warm wall): ${speedUp.toFixed(2)}x. The reference machine's 2 vCPUs are shared: when other`);
+  console.log('  processes are busy they behave like about one core and 2 workers gain little; on c free cores');
+  console.log('  expect about min(c, workers)x, less the cold start (~0.3–0.6 s per worker).');
 }

@@ -4,11 +4,16 @@ export const MAIN_HELP = `archsim — discrete-event simulation of software arch
 
 Usage:
   archsim run <scenario> [options]     simulate a scenario and print its results
+  archsim compare <a> <b> [...]        run scenarios on common random numbers; paired
+                                       differences with confidence intervals and verdicts
+  archsim sweep <scenario> --vary path=from..to[:steps|xfactor] [...]
+                                       run a scenario over a range of values; find the knee
+  archsim merge <shard files...>       combine the shards of a sweep (sweep --shard i/n)
   archsim validate <scenario>          check a scenario; print every error with its path
   archsim <command> --help             options of one command
   archsim --version
 
-Coming in later issues: compare, sweep (issue 3), replay (issue 7).
+Coming in a later issue: replay (issue 7).
 
 Exit codes: 0 ok, 2 bad input (the message says what and where), 1 internal error.
 Set ARCHSIM_DEBUG=1 to see the stack trace of an internal error.
@@ -29,12 +34,17 @@ Options (each overrides the scenario's run block, with the same validation):
                          (repeatable; validated like the file itself)
   --json <file>          also write the full result as JSON (written atomically);
                          --json - writes the JSON to stdout instead of the table
-  --workers <n>          accepted but ignored for now: replications run one after another
-                         until the worker pool lands (issue 3)
+  --workers <n>          worker threads running replications at once (default: the
+                         available cores); the results are the same for any n
+  --progress             draw the progress bar even when stderr is not a terminal
   --quiet                print nothing but errors (no progress, no table); use with --json
   -h, --help             this help
 
-Progress is shown on stderr when it is a terminal.
+A progress bar (simulated time done, replications, events/s, elapsed, ETA) is drawn on stderr
+when it is a terminal. Ctrl-C stops the run within a fraction of a second and reports the
+replications that completed, marked "partial" (in the JSON: "partial": true), with exit code
+130; a second Ctrl-C quits at once. A replication whose worker crashes is retried once; if it
+fails again it is listed, and the statistics cover the others.
 `;
 
 export const VALIDATE_HELP = `Usage: archsim validate <scenario>
@@ -45,5 +55,78 @@ file:line:col: path: message and exits 2.
 
 Options:
   --set <path=value>     validate with this override applied (repeatable)
+  -h, --help             this help
+`;
+
+export const COMPARE_HELP = `Usage: archsim compare <a> <b> [<c> ...] [options]
+
+Runs every scenario with the same seed and replication indices, so that they draw the same
+random numbers for the same purposes (arrivals, think times, the endpoint mix and, where
+components share a name, their service times): common random numbers. The first scenario (A)
+is the baseline; for each other scenario and each metric — overall, per common endpoint
+(throughput, mean/p50/p95/p99 latency, error rate, availability, share within the SLO) and the
+utilisation of common components — it reports the paired difference (B − A, replication by
+replication) with its 95% confidence half-width, the unpaired (Welch) half-width the same runs
+would give without pairing, and a verdict: significant when the paired interval excludes 0.
+
+Options (the run options apply to every scenario):
+  --replications <n>     replications per scenario (default: A's run.replications)
+  --duration <time>      simulated time per replication                      (run.duration)
+  --warmup <time>        initial time whose statistics are discarded         (run.warmup)
+  --seed <n>             seed shared by all scenarios (default: A's run.seed)  (run.seed)
+  --set <path=value>     override a field in every scenario (repeatable)
+  --json <file>          also write the comparison as JSON; --json - writes it to stdout
+  --workers <n>          worker threads (default: the available cores); same results for any n
+  --progress             draw the progress bar even when stderr is not a terminal
+  --quiet                print nothing but errors; use with --json
+  -h, --help             this help
+
+Ctrl-C stops within a fraction of a second and compares the replications every scenario
+completed, marked partial (exit code 130).
+`;
+
+export const SWEEP_HELP = `Usage: archsim sweep <scenario> --vary <path=from..to[:steps|xfactor]> [...] [options]
+
+Runs the scenario at every point of a range of values (several --vary: every combination) and
+prints every metric per point with its 95% confidence half-width, and the knee: for each
+endpoint with an SLO, the first point where its p99 exceeds the SLO or fewer than 99% of its
+requests finish within it ("p99 of transfer crosses 500 ms between 84,000 and 102,000 users").
+
+  --vary workload.users=10000..200000:10   10 points, evenly spaced, both ends included
+  --vary components.app.replicas=1..16:x2  1, 2, 4, 8, 16 (each point × 2)
+  --vary workload.arrivals=100/s..800/s:x2 a unit after the numbers is kept
+  --vary components.app.workers=4..8       integer ends without a step: every integer
+Values are rounded to integers when both ends are written as integers; write 0.5..2.0:4 for
+fractions. Each point is the scenario with that --set applied, validated like the file. The
+first --vary changes fastest; the knee is searched along it, once per combination of the
+others. Every point uses the same seed and replication indices (common random numbers).
+
+Options:
+  --replications <n>     replications per point                              (run.replications)
+  --duration <time>      simulated time per replication                      (run.duration)
+  --warmup <time>        initial time whose statistics are discarded         (run.warmup)
+  --seed <n>             seed of all random streams                          (run.seed)
+  --set <path=value>     override any field at every point (repeatable)
+  --json <file>          also write the whole sweep as JSON; --json - writes it to stdout
+  --shard <i/n>          run only shard i of n (1-based) of the study's (point, replication)
+                         tasks and write their records to --json FILE; combine the n files
+                         with archsim merge (see archsim merge --help)
+  --workers <n>          worker threads (default: the available cores); same results for any n
+  --progress             draw the progress bar even when stderr is not a terminal
+  --quiet                print nothing but errors; use with --json
+  -h, --help             this help
+`;
+
+export const MERGE_HELP = `Usage: archsim merge <shard files...> [options]
+
+Combines the files written by archsim sweep ... --shard i/n --json FILE, one per shard, into
+the result the unsharded sweep would have given (the same table, the same JSON; wall time is
+the sum of the shards'). Refuses files from different studies (scenario, --vary, seed,
+replications, number of shards), a shard given twice, a cancelled shard, and names any shard
+that is missing.
+
+Options:
+  --json <file>          also write the merged sweep as JSON; --json - writes it to stdout
+  --quiet                print nothing but errors; use with --json
   -h, --help             this help
 `;

@@ -4,7 +4,7 @@ import { processIo, type CliIo } from './cli-io.ts';
 import { MAIN_HELP } from './help.ts';
 
 /** Commands of DESIGN.md §3 that later issues implement; asking for one is bad input, not a crash. */
-const LATER_COMMANDS: Readonly<Record<string, number>> = { compare: 3, sweep: 3, replay: 7 };
+const LATER_COMMANDS: Readonly<Record<string, number>> = { replay: 7 };
 
 /**
  * The `archsim` command: dispatches to a command and turns what it throws into an exit code —
@@ -34,13 +34,19 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
       return (await import('./command-run.ts')).commandRun(rest, io);
     case 'validate':
       return (await import('./command-validate.ts')).commandValidate(rest, io);
+    case 'compare':
+      return (await import('./command-compare.ts')).commandCompare(rest, io);
+    case 'sweep':
+      return (await import('./command-sweep.ts')).commandSweep(rest, io);
+    case 'merge':
+      return (await import('./command-merge.ts')).commandMerge(rest, io);
     case '-h':
     case '--help':
       io.stdout(MAIN_HELP);
       return EXIT_OK;
     case 'help':
       // `archsim help run` is `archsim run --help`.
-      if (rest[0] === 'run' || rest[0] === 'validate') return dispatch([rest[0], '--help'], io);
+      if (rest[0] !== undefined && ['run', 'validate', 'compare', 'sweep', 'merge'].includes(rest[0])) return dispatch([rest[0], '--help'], io);
       io.stdout(MAIN_HELP);
       return EXIT_OK;
     case '-v':

@@ -1,20 +1,20 @@
-import type { RunProgress } from '../run/run-replications.ts';
-import { formatSpan } from './format-units.ts';
+import type { StudyProgress } from '../run/progress-tracker.ts';
+import { formatCount, formatSpan } from './format-units.ts';
 
-export interface ProgressLine {
-  onProgress: (p: RunProgress) => void;
-  /** Erases the line, so what follows starts on a clean terminal line. */
+export interface ProgressBar {
+  onProgress: (p: StudyProgress) => void;
+  /** Erases the bar, so what follows starts on a clean terminal line. */
   done: () => void;
 }
 
 const MIN_INTERVAL_MS = 250;
+const BAR_WIDTH = 24;
 
 /**
- * The one-line progress display on a terminal's stderr, redrawn in place with `\r` at most
- * ~4 times a second: `replication 2/3  simulated 2m 30s of 5m  50%`. The caller decides whether
- * stderr is a terminal; this writes to whatever it is given.
+ * The progress bar on a terminal's stderr, redrawn in place with `\r` at most ~4 times a
+ * second. The caller decides whether stderr is a terminal; this writes to whatever it is given.
  */
-export function progressLine(write: (text: string) => void, now: () => number): ProgressLine {
+export function progressBar(write: (text: string) => void, now: () => number): ProgressBar {
   let lastDraw = -Infinity;
   let drawn = false;
   return {
@@ -33,15 +33,23 @@ export function progressLine(write: (text: string) => void, now: () => number): 
 }
 
 /**
- * `replication 2/3  simulated 2m 30s of 5m  50%` for the runner's 0-based replication 1; the
- * percentage is of the whole run.
+ * `[██████░░░░░░░░░░░░░░░░░░]  25%  replications 2/8 (2 running)  3.1M events/s  elapsed 12s  ETA 36s`:
+ * the percentage is of the simulated time planned over all replications.
  */
-export function formatProgress(p: RunProgress): string {
-  const within = p.durationMs > 0 ? Math.min(1, Math.max(0, p.simulatedMs / p.durationMs)) : 0;
-  const overall = p.replications > 0 ? (p.replication + within) / p.replications : 0;
+export function formatProgress(p: StudyProgress): string {
+  const fraction = Number.isFinite(p.fraction) ? Math.min(1, Math.max(0, p.fraction)) : 0;
+  const filled = Math.floor(fraction * BAR_WIDTH);
+  const bar = `[${'█'.repeat(filled)}${'░'.repeat(BAR_WIDTH - filled)}]`;
+  const running = p.running > 0 ? ` (${p.running} running)` : '';
   return (
-    `replication ${p.replication + 1}/${p.replications}  ` +
-    `simulated ${formatSpan(Math.floor(p.simulatedMs / 1000) * 1000)} of ${formatSpan(p.durationMs)}  ` +
-    `${Math.floor(overall * 100)}%`
+    `${bar} ${`${Math.floor(fraction * 100)}%`.padStart(4)}  ` +
+    `replications ${p.completed}/${p.planned}${running}  ` +
+    `${formatCount(Math.round(p.eventsPerSecond))} events/s  ` +
+    `elapsed ${formatWallSeconds(p.elapsedMs)}  ETA ${Number.isFinite(p.etaMs) ? formatWallSeconds(p.etaMs) : '—'}`
   );
+}
+
+/** Whole wall-clock seconds in the span style: `0s`, `42s`, `3m 5s`. */
+function formatWallSeconds(ms: number): string {
+  return formatSpan(Math.max(0, Math.round(ms / 1000)) * 1000);
 }

@@ -41,9 +41,53 @@ function formatHeader(r: RunResult): string {
     ['replications', `${r.replications}, seed ${r.seed}${ci}`],
     ['wall time', `${formatDuration(r.wallSeconds * 1000)}, ${formatCount(r.events)} events${eventsPerSecond}`],
   ];
+  if (r.warmupAuto) lines.push(['warm-up', formatWarmupAuto(r.warmupAuto)]);
+  if (r.stopping) lines.push(['stopping', formatStopping(r)]);
   if (r.cost.monthly > 0) lines.push(['cost', `$${formatGrouped(r.cost.monthly, 0)}/month`]);
   const keyWidth = Math.max(...lines.map(([k]) => k.length));
   return [r.scenario, ...lines.map(([k, v]) => `  ${k.padEnd(keyWidth)}  ${v}`)].join('\n');
+}
+
+function formatWarmupAuto(w: NonNullable<RunResult['warmupAuto']>): string {
+  if (w.removedSeconds === 0) return `none: ${w.method} found no initial transient on a pilot replication (warmup: auto)`;
+  return `${formatSpan(w.removedSeconds * 1000)}, chosen by ${w.method} on a pilot replication (warmup: auto)`;
+}
+
+/** "precision 2% met after 7 replications", or why it was not met and the widest half-width. */
+function formatStopping(r: RunResult): string {
+  const s = r.stopping!;
+  const target = `precision ${plainPercent(s.precision)}`;
+  const n = `${r.replications} replication${r.replications === 1 ? '' : 's'}`;
+  if (s.met) return `${target} met after ${n}`;
+  const widest = widestRelativeHalfWidth(r, s.keys);
+  const detail = widest ? ` (${widest.label} half-width ${plainPercent(widest.relative, 2)})` : '';
+  if (r.partial) return `${target} NOT met: cancelled after ${n}${detail}`;
+  if (r.replications >= s.maxReplications) return `${target} NOT met: stopped at the cap of ${s.maxReplications} replications${detail}`;
+  return `${target} NOT met after ${n} (cap ${s.maxReplications})${detail}`;
+}
+
+/** The stopping key whose 95% half-width is the largest share of its mean, e.g. `overall.latency.p99` → p99. */
+function widestRelativeHalfWidth(r: RunResult, keys: readonly string[]): { label: string; relative: number } | undefined {
+  let widest: { label: string; relative: number } | undefined;
+  for (const key of keys) {
+    const path = key.split('.');
+    const last = path.pop()!;
+    let parent: unknown = r;
+    for (const segment of path) parent = (parent as Record<string, unknown> | undefined)?.[segment];
+    const record = parent as { [k: string]: unknown; ci95?: Record<string, number> } | undefined;
+    const mean = record?.[last];
+    const halfWidth = record?.ci95?.[last];
+    if (typeof mean !== 'number' || typeof halfWidth !== 'number' || mean === 0) continue;
+    const relative = Math.abs(halfWidth / mean);
+    const label = path.at(-1) === 'latency' ? (last === 'mean' ? 'mean latency' : last) : last;
+    if (!widest || relative > widest.relative) widest = { label, relative };
+  }
+  return widest;
+}
+
+/** 0.02 → `2%`, 0.0312 → `3.1%`, 0.0005 → `0.05%`: `digits` significant digits, no trailing zeros. */
+function plainPercent(ratio: number, digits = 3): string {
+  return `${Number((ratio * 100).toPrecision(digits))}%`;
 }
 
 function formatEndpointTable(r: RunResult, { slos }: RunReportOptions): string {

@@ -5,8 +5,8 @@ import type { CompiledModel, CompiledWorkload, ProfilePoint, RunSettings } from 
 import type { CompileContext } from './compile-context.ts';
 import { problem, toScenarioError, type PathSegment, type Problem, type ScenarioError } from './errors.ts';
 import { checkReferences } from './references.ts';
-import type { Scenario } from './schema.ts';
-import { parseDuration, parseRate } from './units.ts';
+import { AUTO_WARMUP, type Scenario } from './schema.ts';
+import { parseDuration, parsePercent, parseRate } from './units.ts';
 
 /**
  * Scenario → CompiledModel: checks what needs the whole scenario (references, call cycles),
@@ -80,13 +80,21 @@ export function compile(scenario: Scenario): { model?: CompiledModel; errors: Sc
   }
 
   const r = scenario.run;
+  const warmupAuto = r.warmup === AUTO_WARMUP;
   const run: RunSettings = {
     durationMs: ms(r.duration, ['run', 'duration']),
-    warmupMs: ms(r.warmup, ['run', 'warmup']),
+    warmupMs: warmupAuto ? 0 : ms(r.warmup, ['run', 'warmup']),
+    warmupAuto,
     replications: r.replications,
     seed: r.seed,
     seriesIntervalMs: ms(r.seriesInterval, ['run', 'seriesInterval']),
   };
+  if (r.precision !== undefined) {
+    const p = parsePercent(r.precision);
+    if (p.ok) run.precision = p.value;
+    else ctx.error(['run', 'precision'], p.message);
+  }
+  if (r.maxReplications !== undefined) run.maxReplications = r.maxReplications;
 
   if (problems.length > 0 || !workload) return { errors: problems.map(toScenarioError) };
   return { model: b.build({ name: scenario.name, run, workload, endpoints, hop }), errors: [] };

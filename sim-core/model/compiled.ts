@@ -101,11 +101,18 @@ export interface CompiledEndpoint {
 
 export interface RunSettings {
   durationMs: number;
+  /** 0 with `warmupAuto` until the runner has chosen one (it then recompiles with it). */
   warmupMs: number;
+  /** `warmup: auto`: the runner chooses the warm-up by MSER-5 on a pilot replication (run/auto-warmup.ts). */
+  warmupAuto: boolean;
   replications: number;
   seed: number;
   /** Width of one time-series interval. */
   seriesIntervalMs: number;
+  /** Sequential stopping: target 95% half-width as a fraction of each key metric's mean (0.02 for `2%`). */
+  precision?: number;
+  /** Sequential stopping: the most replications to run (the runner's default is 50). */
+  maxReplications?: number;
 }
 
 export interface CompiledModel {

@@ -1,8 +1,9 @@
 import * as z from 'zod';
 import { componentSchema } from '../components/registry.ts';
 import { show } from './errors.ts';
+import { MSER_BATCH_SIZE, MSER_MIN_BATCHES } from '../run/mser.ts';
 import { ALWAYS, callTarget, distribution, duration, namedRecord, nonNegativeNumber, positiveInt, positiveNumber, rate } from './schema-fields.ts';
-import { parseDuration } from './units.ts';
+import { DURATION_PATTERN, parseDuration, parsePercent } from './units.ts';
 
 /**
  * The scenario language v1 (DESIGN.md §3) as a zod schema: strict objects everywhere (an
@@ -16,11 +17,42 @@ const millis = (text: unknown): number | undefined => {
   return r.ok ? r.value : undefined;
 };
 
+/** `warmup: auto` asks MSER-5 to choose the warm-up (run/auto-warmup.ts). */
+export const AUTO_WARMUP = 'auto';
+/** Series intervals (duration ÷ seriesInterval) `warmup: auto` needs: MSER-5 must see enough batches. */
+export const AUTO_WARMUP_MIN_INTERVALS = MSER_BATCH_SIZE * MSER_MIN_BATCHES;
+
+/** A duration, or `auto`. */
+const warmupField = z
+  .string({ error: (iss) => (iss.input === undefined ? undefined : `${(parseDuration(iss.input) as { message?: string }).message}, or 'auto'`) })
+  .superRefine((text, ctx) => {
+    if (text === AUTO_WARMUP) return;
+    const r = parseDuration(text);
+    if (!r.ok) ctx.addIssue({ code: 'custom', message: `${r.message}, or 'auto'`, input: text });
+  })
+  .meta({
+    description: "Statistics from before this time are discarded; must be shorter than duration. 'auto': a pilot replication and MSER-5 choose it",
+    pattern: `^auto$|${DURATION_PATTERN}`,
+  });
+
+/** A percentage strictly between 0% and 100%, e.g. `2%`. */
+const precisionField = z
+  .string({ error: (iss) => (iss.input === undefined ? undefined : `expected a percentage such as 2%, got ${show(iss.input)}`) })
+  .superRefine((text, ctx) => {
+    const r = parsePercent(text);
+    if (!r.ok) ctx.addIssue({ code: 'custom', message: r.message, input: text });
+    else if (!(r.value > 0 && r.value < 1)) ctx.addIssue({ code: 'custom', message: `precision must be more than 0% and less than 100%, got '${text}'`, input: text });
+  })
+  .meta({
+    description: "Sequential stopping: add replications until every key metric's 95% half-width is within this share of its mean, e.g. 2%",
+    pattern: String.raw`^\s*(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?\s*%\s*$`,
+  });
+
 export const runSchema = z
   .strictObject({
     duration: duration('Simulated time of one replication').default('10m'),
-    warmup: duration('Statistics from before this time are discarded; must be shorter than duration').default('1m'),
-    replications: positiveInt().default(5).meta({ description: 'Independent runs, each with its own streams' }),
+    warmup: warmupField.default('1m'),
+    replications: positiveInt().default(5).meta({ description: 'Independent runs, each with its own streams (the minimum, with precision)' }),
     seed: z
       .number({ error: (iss) => (iss.input === undefined ? undefined : `expected a whole number, got ${show(iss.input)}`) })
       .int({ error: (iss) => `expected a whole number, got ${show(iss.input)}` })
@@ -28,17 +60,42 @@ export const runSchema = z
       .default(1)
       .meta({ description: 'Scenario seed; the same seed gives the same results' }),
     seriesInterval: duration('Width of one time-series interval').default('10s'),
+    precision: precisionField.optional(),
+    maxReplications: positiveInt()
+      .optional()
+      .meta({ description: 'With precision: the most replications to run before giving up (default 50); at least replications' }),
   })
   .superRefine((run, ctx) => {
     if (!isObject(run)) return;
     const d = millis(run.duration ?? '10m');
-    const w = millis(run.warmup ?? '1m');
+    const auto = run.warmup === AUTO_WARMUP;
+    const w = auto ? undefined : millis(run.warmup ?? '1m');
     if (d !== undefined && d <= 0) ctx.addIssue({ code: 'custom', path: ['duration'], message: 'duration must be positive', input: run.duration });
     if (d !== undefined && w !== undefined && w >= d) {
       ctx.addIssue({ code: 'custom', path: ['warmup'], message: `warmup (${run.warmup ?? '1m'}) must be shorter than duration (${run.duration ?? '10m'})`, input: run.warmup });
     }
     const s = millis(run.seriesInterval ?? '10s');
     if (s !== undefined && s <= 0) ctx.addIssue({ code: 'custom', path: ['seriesInterval'], message: 'seriesInterval must be positive', input: run.seriesInterval });
+    if (auto && d !== undefined && s !== undefined && s > 0 && Math.floor(d / s) < AUTO_WARMUP_MIN_INTERVALS) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['warmup'],
+        message: `warmup: auto needs at least ${AUTO_WARMUP_MIN_INTERVALS} series intervals (duration ÷ seriesInterval), got ${Math.floor(d / s)}: ` +
+          `lengthen duration or shorten seriesInterval`,
+        input: run.warmup,
+      });
+    }
+    // Only between valid counts: a bad one already has its own error.
+    const count = (v: unknown): v is number => Number.isInteger(v) && (v as number) >= 1;
+    const replications = run.replications === undefined ? 5 : run.replications;
+    if (count(run.maxReplications) && count(replications) && run.maxReplications < replications) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['maxReplications'],
+        message: `maxReplications (${run.maxReplications}) must be at least replications (${replications})`,
+        input: run.maxReplications,
+      });
+    }
   }, ALWAYS);
 
 const profilePoint = z.strictObject({

@@ -7,6 +7,55 @@ import type { ReplicationSummary } from './summarise.ts';
 type NumberRecord = Record<string, unknown>;
 
 /**
+ * Everything the RunResult needs from one replication, as plain JSON-ready data (typed arrays
+ * become number arrays, stations are keyed by name). A sharded study writes these to files and
+ * `archsim merge` rebuilds the RunResult from them: `aggregateRecords` gives the same RunResult
+ * whether the records come from memory or from a file (non-finite numbers aside, which the shard
+ * file format keeps — see shard.ts).
+ */
+export interface ReplicationRecord {
+  replication: number;
+  summary: ReplicationSummary;
+  events: number;
+  /** Wall-clock time this replication took (ms). */
+  wallMs: number;
+  simulatedMs: number;
+  warmupMs: number;
+  invariants: ReplicationResult['invariants'];
+  series: {
+    intervalMs: number;
+    completed: number[];
+    failed: number[];
+    p95: number[];
+    /** By station name, in the model's station order. */
+    utilisation: Record<string, number[]>;
+    queueLength: Record<string, number[]>;
+  };
+}
+
+/** The record of one replication; `stationNames` are the model's stations, in order. */
+export function replicationRecord(r: ReplicationResult, summary: ReplicationSummary, stationNames: readonly string[]): ReplicationRecord {
+  const byStation = (arrays: Float64Array[]) => Object.fromEntries(stationNames.map((name, s) => [name, Array.from(arrays[s])]));
+  return {
+    replication: r.replication,
+    summary,
+    events: r.events,
+    wallMs: r.wallMs,
+    simulatedMs: r.simulatedMs,
+    warmupMs: r.warmupMs,
+    invariants: { ...r.invariants },
+    series: {
+      intervalMs: r.series.intervalMs,
+      completed: Array.from(r.series.completed),
+      failed: Array.from(r.series.failed),
+      p95: Array.from(r.series.p95),
+      utilisation: byStation(r.series.utilisation),
+      queueLength: byStation(r.series.queueLength),
+    },
+  };
+}
+
+/**
  * Averages a list of same-shaped objects key by key: numbers become their mean over the
  * replications and, with two or more replications, their 95% half-width goes to `ci95` under the
  * same key. Nested objects are averaged recursively; null stays null.
@@ -32,66 +81,75 @@ export function averageRecords(records: NumberRecord[], withCi: boolean): Number
   return out;
 }
 
+/** Averages in-memory replications of a model (see aggregateRecords). */
 export function aggregateRun(
   model: CompiledModel,
   replications: ReplicationResult[],
   summaries: ReplicationSummary[],
   meta: { seed: number; wallSeconds: number },
 ): RunResult {
+  const stationNames = model.stations.map((s) => s.name);
+  const records = replications.map((r, i) => replicationRecord(r, summaries[i], stationNames));
+  return aggregateRecords(records, { scenario: model.name, ...meta });
+}
+
+/** The RunResult of a list of replication records (at least one), in the order given. */
+export function aggregateRecords(records: ReplicationRecord[], meta: { scenario: string; seed: number; wallSeconds: number }): RunResult {
+  const summaries = records.map((r) => r.summary);
   const withCi = summaries.length > 1;
   const average = (pick: (s: ReplicationSummary) => NumberRecord) => averageRecords(summaries.map(pick), withCi);
   const endpoints: NumberRecord = {};
   for (const name of Object.keys(summaries[0].endpoints)) endpoints[name] = average((s) => s.endpoints[name] as unknown as NumberRecord);
   const components: NumberRecord = {};
   for (const name of Object.keys(summaries[0].components)) components[name] = average((s) => s.components[name] as unknown as NumberRecord);
-  const first = replications[0];
+  const first = records[0];
   return {
     archsim: 1,
-    scenario: model.name,
+    scenario: meta.scenario,
     seed: meta.seed,
-    replications: replications.length,
+    replications: records.length,
     simulatedSeconds: first.simulatedMs / 1000,
     warmupSeconds: first.warmupMs / 1000,
     wallSeconds: meta.wallSeconds,
-    events: replications.reduce((n, r) => n + r.events, 0),
+    events: records.reduce((n, r) => n + r.events, 0),
     requests: {
-      arrived: replications.reduce((n, r) => n + r.invariants.arrivals, 0),
-      completed: replications.reduce((n, r) => n + r.invariants.completed, 0),
-      failed: replications.reduce((n, r) => n + r.invariants.failed, 0),
+      arrived: records.reduce((n, r) => n + r.invariants.arrivals, 0),
+      completed: records.reduce((n, r) => n + r.invariants.completed, 0),
+      failed: records.reduce((n, r) => n + r.invariants.failed, 0),
     },
     overall: average((s) => s.overall as unknown as NumberRecord) as unknown as RunResult['overall'],
     endpoints: endpoints as unknown as RunResult['endpoints'],
     components: components as unknown as RunResult['components'],
     // The cost model (per-component prices, usage-based cost) arrives with the data-tier issue.
     cost: { monthly: 0, byComponent: {} },
-    series: averageSeries(model, replications),
+    series: averageSeries(records),
   };
 }
 
-function averageSeries(model: CompiledModel, reps: ReplicationResult[]): SeriesResult {
-  const s0 = reps[0].series;
+function averageSeries(records: ReplicationRecord[]): SeriesResult {
+  const s0 = records[0].series;
   const n = s0.completed.length;
   const intervalSeconds = s0.intervalMs / 1000;
-  const meanAt = (pick: (r: ReplicationResult) => ArrayLike<number>, i: number) => estimate(reps.map((r) => pick(r)[i])).mean;
+  const meanAt = (pick: (r: ReplicationRecord) => ArrayLike<number>, i: number) => estimate(records.map((r) => pick(r)[i])).mean;
   const t: number[] = [];
   const throughput: number[] = [];
   const p95: number[] = [];
   const errorRate: number[] = [];
   for (let i = 0; i < n; i++) {
-    const width = Math.min((i + 1) * s0.intervalMs, reps[0].simulatedMs) - i * s0.intervalMs;
+    const width = Math.min((i + 1) * s0.intervalMs, records[0].simulatedMs) - i * s0.intervalMs;
     t.push(i * intervalSeconds);
     throughput.push(meanAt((r) => r.series.completed, i) / (width / 1000));
     p95.push(meanAt((r) => r.series.p95, i));
-    errorRate.push(estimate(reps.map((r) => {
+    errorRate.push(estimate(records.map((r) => {
       const finished = r.series.completed[i] + r.series.failed[i];
       return finished > 0 ? r.series.failed[i] / finished : 0;
     })).mean);
   }
   const utilisation: Record<string, number[]> = {};
   const queueLength: Record<string, number[]> = {};
-  model.stations.forEach((st, s) => {
-    utilisation[st.name] = Array.from({ length: n }, (_, i) => meanAt((r) => r.series.utilisation[s], i));
-    queueLength[st.name] = Array.from({ length: n }, (_, i) => meanAt((r) => r.series.queueLength[s], i));
-  });
+  for (const name of Object.keys(s0.utilisation)) {
+    utilisation[name] = Array.from({ length: n }, (_, i) => meanAt((r) => r.series.utilisation[name], i));
+    queueLength[name] = Array.from({ length: n }, (_, i) => meanAt((r) => r.series.queueLength[name], i));
+  }
   return { intervalSeconds, t, throughput, p95, errorRate, utilisation, queueLength };
 }

@@ -36,11 +36,16 @@ export function withRunSettings(model: CompiledModel, opts: RunOptions): Compile
 
 /**
  * Runs the model's replications one after another in this thread and averages them into a
- * RunResult. Replication i always uses stream i of the seed, so the result does not depend on
+ * RunResult — the synchronous path for scripts, tests and the bench. The CLI and the UI use
+ * runScenario (run-scenario.ts) on an executor, which also handles `warmup: auto`, sequential
+ * stopping, progress across workers and cancellation. Replication i always uses stream i of the seed, so the result does not depend on
  * how replications are scheduled.
  */
 export function runReplications(base: CompiledModel, opts: RunOptions = {}): RunResult {
   const model = withRunSettings(base, opts);
+  // Both need decisions between replications (a pilot run; adding replications): runScenario makes them.
+  if (model.run.warmupAuto) throw new Error('warmup: auto needs runScenario (it runs a pilot replication first)');
+  if (model.run.precision !== undefined) throw new Error('run.precision needs runScenario (it adds replications until the precision is met)');
   const clock = opts.clock ?? Date.now;
   const started = clock();
   const n = model.run.replications;

@@ -2,6 +2,7 @@ import type { ReplicationResult } from '../metrics/replication-result.ts';
 import type { CompiledModel } from '../model/compiled.ts';
 import type { Scenario } from '../model/schema.ts';
 import { aggregateRun } from './aggregate.ts';
+import { resolveAutoWarmup } from './auto-warmup.ts';
 import type { CancelToken, ReplicationExecutor, TaskProgress } from './executor.ts';
 import { compileForRun } from './in-thread-executor.ts';
 import { createProgressTracker, type StudyProgress } from './progress-tracker.ts';
@@ -13,9 +14,9 @@ export interface RunScenarioOptions {
   executor: ReplicationExecutor;
   /** Replications to run (the minimum, with `precision`); default: the scenario's run.replications. */
   replications?: number;
-  /** Sequential stopping: add replications until every key metric's 95% half-width ≤ precision × |mean|. */
+  /** Sequential stopping: add replications until every key metric's 95% half-width ≤ precision × |mean|; default: the scenario's run.precision. */
   precision?: number;
-  /** Cap for sequential stopping (default 50). */
+  /** Cap for sequential stopping; default: the scenario's run.maxReplications, else 50. */
   maxReplications?: number;
   onProgress?: (p: StudyProgress) => void;
   cancel?: CancelToken;
@@ -49,6 +50,7 @@ export async function runScenario(scenario: Scenario, opts: RunScenarioOptions):
   if (set.partial) result.partial = true;
   if (set.failedReplications.length > 0) result.failedReplications = set.failedReplications;
   if (set.stopping) result.stopping = set.stopping;
+  if (set.warmupAuto) result.warmupAuto = set.warmupAuto;
   return result;
 }
 
@@ -60,6 +62,8 @@ export interface ReplicationSet {
   partial: boolean;
   failedReplications: Array<{ replication: number; error: string }>;
   stopping?: NonNullable<RunResult['stopping']>;
+  /** With `warmup: auto`: the warm-up MSER-5 chose on a pilot replication (model.run.warmupMs is it). */
+  warmupAuto?: NonNullable<RunResult['warmupAuto']>;
   wallSeconds: number;
 }
 
@@ -67,10 +71,17 @@ export interface ReplicationSet {
 export async function runReplicationSet(scenario: Scenario, opts: RunScenarioOptions): Promise<ReplicationSet> {
   const clock = opts.clock ?? Date.now;
   const started = clock();
-  const model = compileForRun(scenario);
+  let model = compileForRun(scenario);
+  let warmupAuto: ReplicationSet['warmupAuto'];
+  if (model.run.warmupAuto) {
+    const auto = await resolveAutoWarmup(scenario, opts.executor, { onProgress: opts.onProgress, cancel: opts.cancel, clock });
+    scenario = auto.scenario;
+    model = compileForRun(scenario);
+    warmupAuto = { method: 'MSER-5', removedSeconds: auto.removedSeconds };
+  }
   const minimum = Math.max(1, opts.replications ?? model.run.replications);
-  const precision = opts.precision;
-  const cap = precision === undefined ? minimum : Math.max(minimum, opts.maxReplications ?? 50);
+  const precision = opts.precision ?? model.run.precision;
+  const cap = precision === undefined ? minimum : Math.max(minimum, opts.maxReplications ?? model.run.maxReplications ?? 50);
   const results = new Map<number, ReplicationResult>();
   const summaries = new Map<number, ReplicationSummary>();
   const failed: Array<{ replication: number; error: string }> = [];
@@ -151,6 +162,7 @@ export async function runReplicationSet(scenario: Scenario, opts: RunScenarioOpt
       met: precisionMet(keptSummaries, precision),
       keys: STOPPING_KEYS.map(([k]) => `overall.${k}`),
     },
+    warmupAuto,
     wallSeconds: (clock() - started) / 1000,
   };
 }

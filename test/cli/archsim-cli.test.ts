@@ -61,9 +61,9 @@ describe('archsim help and dispatch', () => {
     const unknown = archsim('simulate', MONOLITH);
     expect(unknown.status).toBe(2);
     expect(unknown.stderr).toContain("unknown command 'simulate'");
-    const later = archsim('compare', MONOLITH, MICROSERVICES);
+    const later = archsim('replay', MONOLITH);
     expect(later.status).toBe(2);
-    expect(later.stderr).toContain('not implemented yet (issue 3)');
+    expect(later.stderr).toContain('not implemented yet (issue 7)');
     expect(archsim().status).toBe(2);
     const flag = archsim('run', MONOLITH, '--bogus');
     expect(flag.status).toBe(2);

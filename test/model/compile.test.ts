@@ -58,7 +58,7 @@ describe('compile: a small scenario (fixtures/small.yaml)', () => {
       { name: 'b', block: block('front.b'), sloMs: Infinity },
       { name: 'c', block: block('back.q'), sloMs: Infinity },
     ]);
-    expect(m.run).toEqual({ durationMs: 120_000, warmupMs: 30_000, replications: 3, seed: 7, seriesIntervalMs: 5000 });
+    expect(m.run).toEqual({ durationMs: 120_000, warmupMs: 30_000, warmupAuto: false, replications: 3, seed: 7, seriesIntervalMs: 5000 });
     expect(m.hop).not.toBeNull();
     expect(m.dists.specs[m.hop!.dist]).toEqual({ kind: 'const', value: 0.5 });
     expect(m.streams[m.hop!.stream]).toBe('network.hop');
@@ -103,7 +103,7 @@ describe('compile: details', () => {
     if (m.workload.type === 'open') expect(m.streams[m.workload.arrivalStream]).toBe('workload.arrivals');
     expect(Array.from(m.workload.mixCumulative)).toEqual([1 / 3, 2 / 3, 1]);
     expect(m.hop).toBeNull();
-    expect(m.run).toEqual({ durationMs: 600_000, warmupMs: 60_000, replications: 5, seed: 1, seriesIntervalMs: 10_000 });
+    expect(m.run).toEqual({ durationMs: 600_000, warmupMs: 60_000, warmupAuto: false, replications: 5, seed: 1, seriesIntervalMs: 10_000 });
     expect(m.stations[0]).toMatchObject({ replicas: 1, queue: Infinity, balancer: 'roundRobin' });
   });
 
