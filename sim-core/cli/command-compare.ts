@@ -1,31 +1,17 @@
 import { compareScenarios, type ComparisonResult } from '../run/compare.ts';
-import { BadInputError, EXIT_OK } from './cli-error.ts';
+import { BadInputError, EXIT_INTERRUPTED, EXIT_OK } from './cli-error.ts';
 import type { CliIo } from './cli-io.ts';
 import { formatCompareReport } from './compare-report.ts';
 import { COMPARE_HELP } from './help.ts';
 import { loadScenarioFile } from './load-scenario-file.ts';
-import { helpHint, parseFlags } from './parse-flags.ts';
+import { helpHint, jsonTarget, parseFlags, parseWorkers, STUDY_OPTIONS, studyOverrides } from './parse-flags.ts';
 import { stableJson } from './stable-json.ts';
-import { EXIT_INTERRUPTED, parseWorkers, startStudySession } from './study-session.ts';
+import { startStudySession } from './study-session.ts';
 import { assertWritable, writeFileAtomic } from './write-file-atomic.ts';
-
-/** Shorthands for `--set run.<field>=<value>`, applied to every scenario. */
-const RUN_FLAGS = ['duration', 'warmup', 'replications', 'seed'] as const;
 
 /** `archsim compare <a> <b> [...]`: run all with common random numbers and report paired differences. */
 export async function commandCompare(args: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseFlags('compare', args, {
-    duration: { type: 'string' },
-    warmup: { type: 'string' },
-    replications: { type: 'string' },
-    seed: { type: 'string' },
-    workers: { type: 'string' },
-    json: { type: 'string' },
-    set: { type: 'string', multiple: true },
-    progress: { type: 'boolean' },
-    quiet: { type: 'boolean', short: 'q' },
-    help: { type: 'boolean', short: 'h' },
-  });
+  const { values, positionals } = parseFlags('compare', args, STUDY_OPTIONS);
   if (values.help) {
     io.stdout(COMPARE_HELP);
     return EXIT_OK;
@@ -34,15 +20,9 @@ export async function commandCompare(args: string[], io: CliIo): Promise<number>
     throw new BadInputError(`archsim compare: expected at least two scenarios to compare, got ${positionals.length}`, helpHint('compare'));
   }
   const workers = parseWorkers('compare', values.workers);
-  const jsonFile = values.json;
-  if (jsonFile === '') throw new BadInputError(`archsim compare: --json: expected a file name or -`, helpHint('compare'));
-  if (jsonFile !== undefined && jsonFile !== '-') assertWritable(jsonFile);
-
-  const overrides = [...(values.set ?? [])];
-  for (const flag of RUN_FLAGS) {
-    const value = values[flag];
-    if (value !== undefined) overrides.push(`run.${flag}=${value}`);
-  }
+  const jsonFile = jsonTarget('compare', values.json, assertWritable);
+  // The run flags apply to every scenario.
+  const overrides = studyOverrides(values);
   // Every file is checked before anything runs, so a typo in the third is not found minutes later.
   const scenarios = positionals.map((file) => loadScenarioFile(file, overrides).scenario);
 

@@ -4,7 +4,7 @@ import { BadInputError, EXIT_OK } from './cli-error.ts';
 import type { CliIo } from './cli-io.ts';
 import { describeFsError } from './fs-error.ts';
 import { MERGE_HELP } from './help.ts';
-import { helpHint, parseFlags } from './parse-flags.ts';
+import { helpHint, jsonTarget, parseFlags } from './parse-flags.ts';
 import { stableJson } from './stable-json.ts';
 import { formatSweepReport } from './sweep-report.ts';
 import { assertWritable, writeFileAtomic } from './write-file-atomic.ts';
@@ -21,9 +21,7 @@ export async function commandMerge(args: string[], io: CliIo): Promise<number> {
     return EXIT_OK;
   }
   if (positionals.length === 0) throw new BadInputError('archsim merge: missing the shard files (written by archsim sweep … --shard i/n --json FILE)', helpHint('merge'));
-  const jsonFile = values.json;
-  if (jsonFile === '') throw new BadInputError(`archsim merge: --json: expected a file name or -`, helpHint('merge'));
-  if (jsonFile !== undefined && jsonFile !== '-') assertWritable(jsonFile);
+  const jsonFile = jsonTarget('merge', values.json, assertWritable);
 
   const inputs: ShardInput[] = positionals.map((name) => ({ name, data: readJson(name) }));
   const { result, errors } = mergeShards(inputs);

@@ -1,37 +1,21 @@
 import { encodeShardFile, parseShard, runSweepShard, type ShardSpec } from '../run/shard.ts';
 import { planSweep, runSweepPlan, type SweepPlan } from '../run/sweep.ts';
 import { parseVary, type VarySpec } from '../run/vary.ts';
-import { BadInputError, EXIT_OK } from './cli-error.ts';
+import { BadInputError, EXIT_INTERRUPTED, EXIT_OK } from './cli-error.ts';
 import type { CliIo } from './cli-io.ts';
 import { formatDuration } from './format-units.ts';
 import { SWEEP_HELP } from './help.ts';
 import { loadScenarioFile } from './load-scenario-file.ts';
-import { helpHint, parseFlags, scenarioArgument } from './parse-flags.ts';
+import { helpHint, jsonTarget, parseFlags, parseWorkers, scenarioArgument, STUDY_OPTIONS, studyOverrides } from './parse-flags.ts';
 import { formatScenarioErrors } from './scenario-errors.ts';
 import { stableJson } from './stable-json.ts';
-import { EXIT_INTERRUPTED, parseWorkers, startStudySession, type StudySession } from './study-session.ts';
+import { startStudySession, type StudySession } from './study-session.ts';
 import { formatSweepReport } from './sweep-report.ts';
 import { assertWritable, writeFileAtomic } from './write-file-atomic.ts';
 
-/** Shorthands for `--set run.<field>=<value>`. */
-const RUN_FLAGS = ['duration', 'warmup', 'replications', 'seed'] as const;
-
 /** `archsim sweep <scenario> --vary path=from..to[:steps|xfactor] [...]`, whole or one shard. */
 export async function commandSweep(args: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseFlags('sweep', args, {
-    vary: { type: 'string', multiple: true },
-    duration: { type: 'string' },
-    warmup: { type: 'string' },
-    replications: { type: 'string' },
-    seed: { type: 'string' },
-    workers: { type: 'string' },
-    json: { type: 'string' },
-    shard: { type: 'string' },
-    set: { type: 'string', multiple: true },
-    progress: { type: 'boolean' },
-    quiet: { type: 'boolean', short: 'q' },
-    help: { type: 'boolean', short: 'h' },
-  });
+  const { values, positionals } = parseFlags('sweep', args, { vary: { type: 'string', multiple: true }, shard: { type: 'string' }, ...STUDY_OPTIONS });
   if (values.help) {
     io.stdout(SWEEP_HELP);
     return EXIT_OK;
@@ -45,19 +29,11 @@ export async function commandSweep(args: string[], io: CliIo): Promise<number> {
     if (!parsed.shard) throw new BadInputError(`archsim sweep: ${parsed.error}`, helpHint('sweep'));
     shard = parsed.shard;
   }
-  const jsonFile = values.json;
-  if (jsonFile === '') throw new BadInputError(`archsim sweep: --json: expected a file name or -`, helpHint('sweep'));
-  if (shard && (jsonFile === undefined || jsonFile === '-')) {
+  if (shard && (values.json === undefined || values.json === '-')) {
     throw new BadInputError(`archsim sweep: --shard needs --json FILE: the shard's records go to that file, for archsim merge`, helpHint('sweep'));
   }
-  if (jsonFile !== undefined && jsonFile !== '-') assertWritable(jsonFile);
-
-  const overrides = [...(values.set ?? [])];
-  for (const flag of RUN_FLAGS) {
-    const value = values[flag];
-    if (value !== undefined) overrides.push(`run.${flag}=${value}`);
-  }
-  const { scenario } = loadScenarioFile(file, overrides);
+  const jsonFile = jsonTarget('sweep', values.json, assertWritable);
+  const { scenario } = loadScenarioFile(file, studyOverrides(values));
   const { plan, errors } = planSweep(scenario, vary);
   if (!plan) throw new BadInputError(formatScenarioErrors(file, errors).trimEnd());
 

@@ -46,3 +46,47 @@ export function scenarioArgument(command: string, positionals: string[]): string
   }
   return positionals[0];
 }
+
+/**
+ * The options `run`, `compare` and `sweep` share. The first four are shorthands for
+ * `--set run.<field>=<value>`, so they share its validation (see RUN_FLAGS).
+ */
+export const STUDY_OPTIONS = {
+  duration: { type: 'string' },
+  warmup: { type: 'string' },
+  replications: { type: 'string' },
+  seed: { type: 'string' },
+  workers: { type: 'string' },
+  json: { type: 'string' },
+  set: { type: 'string', multiple: true },
+  progress: { type: 'boolean' },
+  quiet: { type: 'boolean', short: 'q' },
+  help: { type: 'boolean', short: 'h' },
+} as const satisfies Options;
+
+/** Flags that are shorthands for `--set run.<field>=<value>`. */
+export const RUN_FLAGS = ['duration', 'warmup', 'replications', 'seed'] as const;
+
+/** `--set` values followed by the RUN_FLAGS shorthands, which come last so they win. */
+export function studyOverrides(values: { set?: string[] } & Partial<Record<(typeof RUN_FLAGS)[number], string>>): string[] {
+  const overrides = [...(values.set ?? [])];
+  for (const flag of RUN_FLAGS) {
+    const value = values[flag];
+    if (value !== undefined) overrides.push(`run.${flag}=${value}`);
+  }
+  return overrides;
+}
+
+/** `--workers N` → N (undefined when absent), or bad input. */
+export function parseWorkers(command: string, text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  if (!/^[1-9]\d*$/.test(text)) throw new BadInputError(`archsim ${command}: --workers: expected a positive integer, got '${text}'`, helpHint(command));
+  return Number(text);
+}
+
+/** `--json FILE` or `--json -`: checked before any work, so a bad path fails fast (exit 2). */
+export function jsonTarget(command: string, value: string | undefined, assertWritable: (file: string) => void): string | undefined {
+  if (value === '') throw new BadInputError(`archsim ${command}: --json: expected a file name or -`, helpHint(command));
+  if (value !== undefined && value !== '-') assertWritable(value);
+  return value;
+}

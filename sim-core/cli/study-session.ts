@@ -1,13 +1,12 @@
 import type { CancelToken, ReplicationExecutor } from '../run/executor.ts';
 import { createNodeWorkerPool } from '../run/node-pool.ts';
 import type { StudyProgress } from '../run/progress-tracker.ts';
-import { BadInputError } from './cli-error.ts';
+import { EXIT_INTERRUPTED } from './cli-error.ts';
 import type { CliIo } from './cli-io.ts';
-import { helpHint } from './parse-flags.ts';
 import { progressBar } from './progress.ts';
 
 /**
- * What `compare` and `sweep` share while they run: the worker pool, the progress bar on a
+ * What `run`, `compare` and `sweep` share while they run: the worker pool, the progress bar on a
  * terminal's stderr, and Ctrl-C — the first sets the cancel token (the study stops within a
  * fraction of a second and reports what completed, marked partial); a second quits at once.
  */
@@ -19,8 +18,6 @@ export interface StudySession {
   close(): Promise<void>;
 }
 
-/** Exit code of a study stopped by Ctrl-C (128 + SIGINT), as `archsim run` uses. */
-export const EXIT_INTERRUPTED = 130;
 
 export function startStudySession(command: string, io: CliIo, opts: { workers?: number; quiet?: boolean; progress?: boolean }): StudySession {
   const bar = !opts.quiet && (io.stderrIsTTY || opts.progress) ? progressBar(io.stderr, io.now) : undefined;
@@ -45,11 +42,4 @@ export function startStudySession(command: string, io: CliIo, opts: { workers?: 
       await executor.dispose();
     },
   };
-}
-
-/** `--workers N` → N (undefined when absent), or bad input. */
-export function parseWorkers(command: string, text: string | undefined): number | undefined {
-  if (text === undefined) return undefined;
-  if (!/^[1-9]\d*$/.test(text)) throw new BadInputError(`archsim ${command}: --workers: expected a positive integer, got '${text}'`, helpHint(command));
-  return Number(text);
 }
