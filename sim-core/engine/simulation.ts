@@ -17,7 +17,8 @@ const EV_POPULATION = 7; // closed workload: the profile changed the active popu
 // Opcodes and hot helpers copied into module constants: a loader may compile imports into
 // getter calls (tsx does), which costs ~20% of the loop when read per instruction.
 const OP_ENTER = Op.ENTER, OP_SLEEP = Op.SLEEP, OP_LEAVE = Op.LEAVE, OP_CALL = Op.CALL;
-const OP_BRANCH = Op.BRANCH, OP_JUMP = Op.JUMP, OP_FORK = Op.FORK, OP_RETURN = Op.RETURN;
+const OP_BRANCH = Op.BRANCH, OP_JUMP = Op.JUMP, OP_FORK = Op.FORK, OP_RETURN = Op.RETURN, OP_FAIL = Op.FAIL;
+const CAUSES = ERROR_CAUSES.length;
 const recordLatency = histogramRecord;
 const standardExponential = sampleStandardExponential;
 
@@ -99,6 +100,7 @@ export class Simulation {
   private readonly stQueueAreaMark: Float64Array;
   private readonly stCompleted: Float64Array; // measured window
   private readonly stRejected: Float64Array;
+  private readonly stFailedByCause: Float64Array; // [station * CAUSES + cause], measured window
   private readonly rStation: Int32Array;
   private readonly rBusy: Int32Array;
   private readonly rQueue: Int32Array[]; // ring buffers of waiting frame ids
@@ -186,6 +188,7 @@ export class Simulation {
     this.stQueueAreaMark = new Float64Array(ns);
     this.stCompleted = new Float64Array(ns);
     this.stRejected = new Float64Array(ns);
+    this.stFailedByCause = new Float64Array(ns * CAUSES);
     this.stBusyAreaInterval = new Float64Array(ns);
     this.stQueueAreaInterval = new Float64Array(ns);
     let replicas = 0;
@@ -478,6 +481,14 @@ export class Simulation {
           this.finish(f, -1);
           return;
         }
+        case OP_FAIL: {
+          if (this.streams[code[pc + 1]].nextUniform() < this.consts[code[pc + 2]]) {
+            this.failAt(f, code[pc + 3], code[pc + 4]);
+            return;
+          }
+          pc += 5;
+          break;
+        }
         default:
           this.badOpcode(pc);
       }
@@ -567,6 +578,12 @@ export class Simulation {
     if (this.measuring) this.stRejected[s]++;
     this.finish(f, CAUSE_REJECTED);
     return false;
+  }
+
+  /** A FAIL instruction fired: the frame fails with `cause`, counted at station s. */
+  private failAt(f: number, cause: number, s: number): void {
+    if (this.measuring) this.stFailedByCause[s * CAUSES + cause]++;
+    this.finish(f, cause);
   }
 
   /** Frame f releases its worker; the first waiting frame at that replica takes it. */
@@ -777,6 +794,7 @@ export class Simulation {
         queueArea: this.queueArea(s) - this.stQueueAreaMark[s],
         completed: this.stCompleted[s],
         rejected: this.stRejected[s],
+        failedByCause: Array.from(this.stFailedByCause.subarray(s * CAUSES, (s + 1) * CAUSES)),
       };
     });
     const measuredEnd = cancelled ? this.now : this.endMs;

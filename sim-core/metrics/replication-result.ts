@@ -1,9 +1,11 @@
 import type { Histogram } from './histogram.ts';
 
 /** Error causes a request can fail with; the index is what the engine stores. */
-export const ERROR_CAUSES = ['rejected'] as const;
+export const ERROR_CAUSES = ['rejected', 'rate-limited', 'external-error'] as const;
 export type ErrorCause = (typeof ERROR_CAUSES)[number];
 export const CAUSE_REJECTED = 0;
+export const CAUSE_RATE_LIMITED = 1;
+export const CAUSE_EXTERNAL_ERROR = 2;
 
 /** Per-endpoint accumulators over the measured window (after warm-up). */
 export interface EndpointTally {
@@ -27,6 +29,8 @@ export interface StationTally {
   queueArea: number;
   completed: number;
   rejected: number;
+  /** Failures raised at this station by FAIL instructions, by ERROR_CAUSES index. */
+  failedByCause: number[];
 }
 
 export interface ReplicationSeries {

@@ -88,6 +88,8 @@ export class ModelBuilder {
   leave(): void { this.emit(Op.LEAVE); }
   call(block: number): void { this.emit(Op.CALL, block); }
   ret(): void { this.emit(Op.RETURN); }
+  /** With probability p the frame fails with `cause` (an ERROR_CAUSES index), counted at `station`. */
+  fail(p: number, stream: number, cause: number, station: number): void { this.emit(Op.FAIL, stream, this.constants([p]), cause, station); }
 
   build(rest: Omit<CompiledModel, 'stations' | 'blocks' | 'code' | 'consts' | 'dists' | 'streams'>): CompiledModel {
     this.flushDeferred();

@@ -22,6 +22,7 @@ import type { DistTable } from '../engine/distributions.ts';
  * | JUMP   | target | pc = target |
  * | FORK   | n, block₀ … blockₙ₋₁ | run n child frames concurrently in this frame's context (no hop, no worker of their own); resume when all have finished; fail after the join if any failed |
  * | RETURN | — | the frame is finished; its parent resumes (or, for a request's root frame, the request completes) |
+| FAIL   | stream, constIndex, cause, station | with probability consts[constIndex], the frame fails with error cause `cause` (an index into ERROR_CAUSES), counted at `station` |
  *
  * A block that is a service operation begins with ENTER; FORK bodies do not.
  */
@@ -34,6 +35,7 @@ export const Op = {
   JUMP: 6,
   FORK: 7,
   RETURN: 8,
+  FAIL: 9,
 } as const;
 
 export type Balancer = 'roundRobin' | 'random' | 'leastConnections' | 'powerOfTwo';

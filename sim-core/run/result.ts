@@ -42,6 +42,8 @@ export interface ComponentResult {
   replicas: number;
   /** Operations completed per second. */
   throughput: number;
+  /** Errors this component raised, per second, by cause (`rejected` = rejections). */
+  errorsByCause: Record<string, number>;
   /** Arrivals rejected per second (queue full). */
   rejections: number;
   ci95?: Partial<Record<'utilisation' | 'busy' | 'queueLength' | 'throughput' | 'rejections', number>>;

@@ -1,5 +1,5 @@
 import { histogramCreate, histogramMean, histogramMerge, histogramQuantile, type Histogram } from '../metrics/histogram.ts';
-import { ERROR_CAUSES, type EndpointTally, type ReplicationResult } from '../metrics/replication-result.ts';
+import { CAUSE_REJECTED, ERROR_CAUSES, type EndpointTally, type ReplicationResult } from '../metrics/replication-result.ts';
 import type { ComponentResult, EndpointResult, LatencyStats } from './result.ts';
 
 /**
@@ -53,6 +53,7 @@ export function summariseReplication(r: ReplicationResult): ReplicationSummary {
       replicas: s.replicas,
       throughput: s.completed / seconds,
       rejections: s.rejected / seconds,
+      errorsByCause: Object.fromEntries(ERROR_CAUSES.map((cause, i) => [cause, (i === CAUSE_REJECTED ? s.rejected : s.failedByCause[i]) / seconds])),
     };
   }
   return { overall: { ...summariseEndpoint(merged, seconds), uptime: uptime(r) }, endpoints, components };
