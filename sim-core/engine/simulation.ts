@@ -4,7 +4,7 @@ import { sampleStandardExponential } from './ziggurat.ts';
 import type { DistTable } from './distributions.ts';
 import { Op, profileAt, type CompiledModel, type StationDef } from '../model/compiled.ts';
 import { histogramCreate, histogramMerge, histogramQuantile, histogramRecord, histogramReset, type Histogram } from '../metrics/histogram.ts';
-import { CAUSE_REJECTED, ERROR_CAUSES, type EndpointTally, type ReplicationResult, type StationTally } from '../metrics/replication-result.ts';
+import { CAUSE_RATE_LIMITED, CAUSE_REJECTED, ERROR_CAUSES, type EndpointTally, type ReplicationResult, type StationTally } from '../metrics/replication-result.ts';
 
 // Event kinds, packed with a target id into one int32: event = id * 16 + kind.
 const EV_RESUME = 0; // frame continues at its pc (a SLEEP ended)
@@ -17,7 +17,7 @@ const EV_POPULATION = 7; // closed workload: the profile changed the active popu
 // Opcodes and hot helpers copied into module constants: a loader may compile imports into
 // getter calls (tsx does), which costs ~20% of the loop when read per instruction.
 const OP_ENTER = Op.ENTER, OP_SLEEP = Op.SLEEP, OP_LEAVE = Op.LEAVE, OP_CALL = Op.CALL;
-const OP_BRANCH = Op.BRANCH, OP_JUMP = Op.JUMP, OP_FORK = Op.FORK, OP_RETURN = Op.RETURN, OP_FAIL = Op.FAIL;
+const OP_BRANCH = Op.BRANCH, OP_JUMP = Op.JUMP, OP_FORK = Op.FORK, OP_RETURN = Op.RETURN, OP_FAIL = Op.FAIL, OP_LIMIT = Op.LIMIT;
 const CAUSES = ERROR_CAUSES.length;
 const recordLatency = histogramRecord;
 const standardExponential = sampleStandardExponential;
@@ -101,6 +101,12 @@ export class Simulation {
   private readonly stCompleted: Float64Array; // measured window
   private readonly stRejected: Float64Array;
   private readonly stFailedByCause: Float64Array; // [station * CAUSES + cause], measured window
+
+  // Token buckets (LIMIT): tokens at the last update, and its time.
+  private readonly lRate: Float64Array;
+  private readonly lBurst: Float64Array;
+  private readonly lTokens: Float64Array;
+  private readonly lLast: Float64Array;
   private readonly rStation: Int32Array;
   private readonly rBusy: Int32Array;
   private readonly rQueue: Int32Array[]; // ring buffers of waiting frame ids
@@ -189,6 +195,11 @@ export class Simulation {
     this.stCompleted = new Float64Array(ns);
     this.stRejected = new Float64Array(ns);
     this.stFailedByCause = new Float64Array(ns * CAUSES);
+    const limiters = model.limiters;
+    this.lRate = Float64Array.from(limiters, (l) => l.ratePerMs);
+    this.lBurst = Float64Array.from(limiters, (l) => l.burst);
+    this.lTokens = Float64Array.from(limiters, (l) => l.burst); // buckets start full
+    this.lLast = new Float64Array(limiters.length);
     this.stBusyAreaInterval = new Float64Array(ns);
     this.stQueueAreaInterval = new Float64Array(ns);
     let replicas = 0;
@@ -481,6 +492,14 @@ export class Simulation {
           this.finish(f, -1);
           return;
         }
+        case OP_LIMIT: {
+          if (!this.takeToken(code[pc + 1])) {
+            this.failAt(f, CAUSE_RATE_LIMITED, code[pc + 2]);
+            return;
+          }
+          pc += 3;
+          break;
+        }
         case OP_FAIL: {
           if (this.streams[code[pc + 1]].nextUniform() < this.consts[code[pc + 2]]) {
             this.failAt(f, code[pc + 3], code[pc + 4]);
@@ -577,6 +596,18 @@ export class Simulation {
     }
     if (this.measuring) this.stRejected[s]++;
     this.finish(f, CAUSE_REJECTED);
+    return false;
+  }
+
+  /** Token bucket l: refill for the time since its last use, then take one token if there is one. */
+  private takeToken(l: number): boolean {
+    const tokens = Math.min(this.lBurst[l], this.lTokens[l] + (this.now - this.lLast[l]) * this.lRate[l]);
+    this.lLast[l] = this.now;
+    if (tokens >= 1) {
+      this.lTokens[l] = tokens - 1;
+      return true;
+    }
+    this.lTokens[l] = tokens;
     return false;
   }
 

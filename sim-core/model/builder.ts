@@ -1,5 +1,5 @@
 import { DistTable, type DistSpec } from '../engine/distributions.ts';
-import { Op, type BlockDef, type CompiledModel, type StationDef } from './compiled.ts';
+import { Op, type BlockDef, type CompiledModel, type LimiterDef, type StationDef } from './compiled.ts';
 
 /**
  * Assembles a CompiledModel: interns streams, distributions and stations, and emits the step
@@ -9,6 +9,7 @@ export class ModelBuilder {
   readonly dists = new DistTable();
   readonly stations: StationDef[] = [];
   readonly blocks: BlockDef[] = [];
+  readonly limiters: LimiterDef[] = [];
   private readonly streamIds = new Map<string, number>();
   private readonly blockIds = new Map<string, number>();
   private code: number[] = [];
@@ -88,10 +89,17 @@ export class ModelBuilder {
   leave(): void { this.emit(Op.LEAVE); }
   call(block: number): void { this.emit(Op.CALL, block); }
   ret(): void { this.emit(Op.RETURN); }
+  /** A token bucket for LIMIT instructions; returns its id. */
+  limiter(def: LimiterDef): number {
+    this.limiters.push(def);
+    return this.limiters.length - 1;
+  }
+  /** Take a token from `limiter` or fail with `rate-limited`, counted at `station`. */
+  limit(limiter: number, station: number): void { this.emit(Op.LIMIT, limiter, station); }
   /** With probability p the frame fails with `cause` (an ERROR_CAUSES index), counted at `station`. */
   fail(p: number, stream: number, cause: number, station: number): void { this.emit(Op.FAIL, stream, this.constants([p]), cause, station); }
 
-  build(rest: Omit<CompiledModel, 'stations' | 'blocks' | 'code' | 'consts' | 'dists' | 'streams'>): CompiledModel {
+  build(rest: Omit<CompiledModel, 'stations' | 'blocks' | 'code' | 'consts' | 'dists' | 'streams' | 'limiters'>): CompiledModel {
     this.flushDeferred();
     for (const b of this.blocks) {
       if (b.pc < 0) throw new Error(`internal: block ${b.name} referenced but never emitted`);
@@ -100,6 +108,7 @@ export class ModelBuilder {
       ...rest,
       stations: this.stations,
       blocks: this.blocks,
+      limiters: this.limiters,
       code: Int32Array.from(this.code),
       consts: Float64Array.from(this.consts),
       dists: this.dists,

@@ -23,6 +23,7 @@ import type { DistTable } from '../engine/distributions.ts';
  * | FORK   | n, block₀ … blockₙ₋₁ | run n child frames concurrently in this frame's context (no hop, no worker of their own); resume when all have finished; fail after the join if any failed |
  * | RETURN | — | the frame is finished; its parent resumes (or, for a request's root frame, the request completes) |
 | FAIL   | stream, constIndex, cause, station | with probability consts[constIndex], the frame fails with error cause `cause` (an index into ERROR_CAUSES), counted at `station` |
+| LIMIT  | limiter, station | token bucket `limiters[limiter]`: take a token, or fail with `rate-limited`, counted at `station` |
  *
  * A block that is a service operation begins with ENTER; FORK bodies do not.
  */
@@ -36,7 +37,15 @@ export const Op = {
   FORK: 7,
   RETURN: 8,
   FAIL: 9,
+  LIMIT: 10,
 } as const;
+
+/** A token bucket: tokens refill continuously at ratePerMs up to burst; it starts full. */
+export interface LimiterDef {
+  name: string;
+  ratePerMs: number;
+  burst: number;
+}
 
 export type Balancer = 'roundRobin' | 'random' | 'leastConnections' | 'powerOfTwo';
 export const BALANCERS: readonly Balancer[] = ['roundRobin', 'random', 'leastConnections', 'powerOfTwo'];
@@ -129,6 +138,8 @@ export interface CompiledModel {
   dists: DistTable;
   /** Stream names; a stream's numbers depend on (seed, replication, name) only. */
   streams: string[];
+  /** Token buckets used by LIMIT instructions. */
+  limiters: LimiterDef[];
   /** One-way network delay added to each direction of every CALL; null when zero. */
   hop: { dist: number; stream: number } | null;
 }

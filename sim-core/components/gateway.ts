@@ -1,0 +1,78 @@
+import * as z from 'zod';
+import type { ComponentKind, StepList } from '../model/compile-context.ts';
+import { callTarget, distribution, namedRecord, positiveInt, rate } from '../model/schema-fields.ts';
+import { parseRate } from '../model/units.ts';
+
+/**
+ * `kind: gateway` — the entry in front of the services: every request pays its latency, passes
+ * its rate limit (a token bucket: `rate` refills, `burst` is the bucket's size, full at the start;
+ * a request that finds it empty fails with `rate-limited`) and is routed to a service operation.
+ *
+ *   api:
+ *     kind: gateway
+ *     latency: const(2ms)
+ *     rateLimit: { rate: 1000/s, burst: 200 }
+ *     routes: { balance: accounts.getBalance, transfer: payments.transfer }
+ *
+ * Endpoints call `api.balance`. A route compiles to the block `<gateway>.<route>`:
+ *   ENTER station; LIMIT bucket; SLEEP latency; LEAVE; CALL target; RETURN
+ * The station has unbounded workers: the gateway's latency is a delay, and its table row shows
+ * the requests in it and those it rate-limited (errorsByCause). One bucket per gateway, shared by
+ * its routes, as API Gateway's account/stage throttle is.
+ */
+export const gatewaySchema = z.strictObject({
+  kind: z.literal('gateway'),
+  latency: distribution('Time each request spends in the gateway').optional(),
+  rateLimit: z
+    .strictObject({
+      rate: rate('Requests admitted per unit of time, sustained (token refill rate)'),
+      burst: positiveInt().meta({ description: 'Bucket size: requests admitted at once after a quiet period' }),
+    })
+    .optional()
+    .meta({ description: 'Token bucket; requests that find it empty fail as rate-limited' }),
+  routes: namedRecord(callTarget('The service operation this route forwards to'), 'route', 'Operations the gateway exposes as <gateway>.<route>'),
+});
+
+export type Gateway = z.output<typeof gatewaySchema>;
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+export const gatewayKind: ComponentKind<Gateway> = {
+  kind: 'gateway',
+  schema: gatewaySchema,
+
+  operationNames(raw) {
+    return isObject(raw) && isObject(raw.routes) ? Object.keys(raw.routes) : [];
+  },
+
+  // A route is a call, so reference and cycle checks treat it like one.
+  stepLists(name, raw) {
+    if (!isObject(raw) || !isObject(raw.routes)) return [];
+    const lists: StepList[] = [];
+    for (const [route, target] of Object.entries(raw.routes)) {
+      lists.push({ owner: `${name}.${route}`, path: ['components', name, 'routes'], steps: [{ call: target }] });
+    }
+    return lists;
+  },
+
+  compile(ctx, name, gateway, path) {
+    const { b } = ctx;
+    const station = b.station({ name, kind: 'gateway', replicas: 1, workers: Infinity, queue: Infinity, balancer: 'roundRobin' });
+    const stream = b.stream(name);
+    const latency = gateway.latency === undefined ? -1 : ctx.dist(gateway.latency, [...path, 'latency']);
+    let limiter = -1;
+    if (gateway.rateLimit) {
+      const r = parseRate(gateway.rateLimit.rate);
+      if (r.ok) limiter = b.limiter({ name, ratePerMs: r.value, burst: gateway.rateLimit.burst });
+    }
+    for (const [route, target] of Object.entries(gateway.routes)) {
+      b.beginBlock(b.block(`${name}.${route}`));
+      b.enter(station);
+      if (limiter >= 0) b.limit(limiter, station);
+      if (latency >= 0) b.sleep(latency, stream);
+      b.leave();
+      b.call(b.block(target));
+      b.ret();
+    }
+  },
+};
