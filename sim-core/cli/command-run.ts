@@ -4,6 +4,8 @@ import { runScenario } from '../run/run-scenario.ts';
 import { EXIT_INTERRUPTED, EXIT_OK } from './cli-error.ts';
 import type { CliIo } from './cli-io.ts';
 import { RUN_HELP } from './help.ts';
+import { withCost } from '../cost/compute-cost.ts';
+import { loadCostPlan } from './load-cost-plan.ts';
 import { loadScenarioFile } from './load-scenario-file.ts';
 import { jsonTarget, parseFlags, parseWorkers, scenarioArgument, STUDY_OPTIONS, studyOverrides } from './parse-flags.ts';
 import { formatRunReport } from './run-report.ts';
@@ -22,6 +24,7 @@ export async function commandRun(args: string[], io: CliIo): Promise<number> {
   const workers = parseWorkers('run', values.workers);
   const jsonFile = jsonTarget('run', values.json, assertWritable);
   const { scenario, model } = loadScenarioFile(file, studyOverrides(values));
+  const costPlan = loadCostPlan(file, scenario); // an unknown instance or a bad price list fails before the run
 
   const session = startStudySession('run', io, { workers, quiet: values.quiet, progress: values.progress });
   let planned = model.run.replications;
@@ -40,6 +43,8 @@ export async function commandRun(args: string[], io: CliIo): Promise<number> {
   } finally {
     await session.close();
   }
+
+  result = withCost(result, costPlan);
 
   // Notes on what the statistics do not cover: on stdout under the table, on stderr otherwise.
   const notes = runNotes(result, planned);

@@ -1,6 +1,7 @@
 import { EXIT_OK } from './cli-error.ts';
 import type { CliIo } from './cli-io.ts';
 import { VALIDATE_HELP } from './help.ts';
+import { loadCostPlan } from './load-cost-plan.ts';
 import { loadScenarioFile } from './load-scenario-file.ts';
 import { parseFlags, scenarioArgument } from './parse-flags.ts';
 
@@ -16,6 +17,7 @@ export function commandValidate(args: string[], io: CliIo): number {
   }
   const file = scenarioArgument('validate', positionals);
   const { scenario, model } = loadScenarioFile(file, values.set ?? []);
+  loadCostPlan(file, scenario); // prices are part of the scenario's validity
   const components = Object.keys(scenario.components ?? {}).length;
   const endpoints = model.endpoints.length;
   io.stdout(`ok: ${model.name} — ${plural(components, 'component')}, ${plural(endpoints, 'endpoint')}\n`);

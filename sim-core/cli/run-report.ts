@@ -1,4 +1,5 @@
-import type { ComponentResult, EndpointResult, LatencyStats, RunResult } from '../run/result.ts';
+import { HOURS_PER_MONTH } from '../cost/money.ts';
+import type { ComponentResult, CostLine, EndpointResult, LatencyStats, RunResult } from '../run/result.ts';
 import {
   formatCount,
   formatDuration,
@@ -14,8 +15,9 @@ import { renderTable, type Column, type TableRow } from './text-table.ts';
 
 /**
  * The readable report `archsim run` prints: a header, a per-endpoint table with an overall row,
- * and a per-component table. Where a statistic has a 95% confidence half-width, a second row
- * under it shows `±…` in the same unit, so the tables stay narrow enough for a terminal. Pure.
+ * a per-component table and the monthly cost. Where a statistic has a 95% confidence
+ * half-width, a second row under it shows `±…` in the same unit, so the tables stay narrow
+ * enough for a terminal. Pure.
  */
 
 export interface RunReportOptions {
@@ -27,7 +29,7 @@ const LATENCY_KEYS = ['mean', 'p50', 'p90', 'p95', 'p99', 'p999'] as const;
 const LATENCY_HEADERS = ['mean', 'p50', 'p90', 'p95', 'p99', 'p99.9'];
 
 export function formatRunReport(result: RunResult, options: RunReportOptions = {}): string {
-  return [formatHeader(result), formatEndpointTable(result, options), formatErrorCauses(result), formatComponentTable(result)]
+  return [formatHeader(result), formatEndpointTable(result, options), formatErrorCauses(result), formatComponentTable(result), formatCost(result)]
     .filter((s) => s !== '')
     .join('\n\n') + '\n';
 }
@@ -43,7 +45,7 @@ function formatHeader(r: RunResult): string {
   ];
   if (r.warmupAuto) lines.push(['warm-up', formatWarmupAuto(r.warmupAuto)]);
   if (r.stopping) lines.push(['stopping', formatStopping(r)]);
-  if (r.cost.monthly > 0) lines.push(['cost', `$${formatGrouped(r.cost.monthly, 0)}/month`]);
+  if (r.cost.lines.length > 0) lines.push(['cost', `${formatUsd(r.cost.monthly)}/month`]);
   const keyWidth = Math.max(...lines.map(([k]) => k.length));
   return [r.scenario, ...lines.map(([k, v]) => `  ${k.padEnd(keyWidth)}  ${v}`)].join('\n');
 }
@@ -181,6 +183,49 @@ function componentRows(name: string, c: ComponentResult): TableRow[] {
     halfWidth(ci.rejections, (h) => formatNumberHalfWidth(h, c.rejections)),
   ];
   return halfWidths.some((cell) => cell !== '') ? [values, halfWidths] : [values];
+}
+
+/**
+ * The monthly bill: one row per priced component (what it runs, fixed and usage dollars), a
+ * total, the price list it was priced at and what the figure leaves out.
+ */
+function formatCost(r: RunResult): string {
+  const cost = r.cost;
+  if (cost.priceList === null) return '';
+  const columns: Column[] = [
+    { header: 'cost per month', align: 'left' },
+    { header: 'items', align: 'left' },
+    { header: 'fixed', align: 'right' },
+    { header: 'usage', align: 'right' },
+    { header: 'total', align: 'right' },
+  ];
+  const rows: TableRow[] = Object.entries(cost.byComponent).map(([name, total]) => {
+    const own = cost.lines.filter((l) => l.component === name);
+    const sum = (kind: 'fixed' | 'usage') => own.filter((l) => l.kind === kind).reduce((s, l) => s + l.monthly, 0);
+    return [name, own.map(describeCostLine).join(', '), formatUsd(sum('fixed')), formatUsd(sum('usage')), formatUsd(total)];
+  });
+  const fixed = cost.lines.filter((l) => l.kind === 'fixed').reduce((s, l) => s + l.monthly, 0);
+  rows.push('rule');
+  rows.push(['total', '', formatUsd(fixed), formatUsd(cost.monthly - fixed), formatUsd(cost.monthly)]);
+  const notes = [
+    `priced at '${cost.priceList.name}' (${cost.priceList.date}), ${HOURS_PER_MONTH} h per month`,
+    ...cost.excluded.map((e) => `excluded: ${e}`),
+  ];
+  return [renderTable(columns, rows), ...notes.map((n) => `  ${n}`)].join('\n');
+}
+
+/** `3 × m6i.large @ $0.096/h`, `12.3 million requests sqs.requests @ $0.40`. */
+function describeCostLine(l: CostLine): string {
+  if (l.kind === 'fixed') {
+    const replicas = l.quantity / HOURS_PER_MONTH;
+    return `${Number.isInteger(replicas) ? replicas : formatNumber(replicas)} × ${l.item} @ $${l.unitPrice}/h`;
+  }
+  return `${formatNumber(l.quantity)} ${l.unit} ${l.item} @ $${l.unitPrice}`;
+}
+
+/** Dollars to the cent, thousands grouped: `$1,234.56`. */
+function formatUsd(x: number): string {
+  return `$${formatGrouped(x, 2)}`;
 }
 
 /** A zero half-width (every replication agreed, e.g. no errors at all) is left blank as noise. */

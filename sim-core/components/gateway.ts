@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import type { ComponentKind, StepList } from '../model/compile-context.ts';
+import type { ComponentKind } from '../model/compile-context.ts';
 import { callTarget, distribution, namedRecord, positiveInt, rate } from '../model/schema-fields.ts';
 import { parseRate } from '../model/units.ts';
 
@@ -45,14 +45,14 @@ export const gatewayKind: ComponentKind<Gateway> = {
     return isObject(raw) && isObject(raw.routes) ? Object.keys(raw.routes) : [];
   },
 
+  stepLists() {
+    return [];
+  },
+
   // A route is a call, so reference and cycle checks treat it like one.
-  stepLists(name, raw) {
+  calls(name, raw) {
     if (!isObject(raw) || !isObject(raw.routes)) return [];
-    const lists: StepList[] = [];
-    for (const [route, target] of Object.entries(raw.routes)) {
-      lists.push({ owner: `${name}.${route}`, path: ['components', name, 'routes'], steps: [{ call: target }] });
-    }
-    return lists;
+    return Object.entries(raw.routes).map(([route, target]) => ({ owner: `${name}.${route}`, target, path: ['components', name, 'routes', route] }));
   },
 
   compile(ctx, name, gateway, path) {

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { BALANCERS, type Balancer } from '../model/compiled.ts';
 import type { ComponentKind, StepList } from '../model/compile-context.ts';
+import { instanceType, replicaPrice } from '../cost/price-field.ts';
 import { countOrUnbounded, distribution, namedRecord, positiveInt } from '../model/schema-fields.ts';
 import { emitSteps, stepSchema } from '../model/steps.ts';
 
@@ -29,6 +30,8 @@ export const serviceSchema = z.strictObject({
   queue: countOrUnbounded(0, 'Waiting slots per replica (0: no waiting room); beyond it requests are rejected').default('unbounded'),
   threading: z.enum(['blocking', 'async']).default('blocking').meta({ description: 'blocking: a worker is held while it waits on its calls; async: freed during calls' }),
   operations: namedRecord(operationSchema, 'operation', 'Operations other components and endpoints call as <service>.<operation>'),
+  instance: instanceType('Instance type of one replica, priced from the price list (e.g. m6i.large); or give price').optional(),
+  price: replicaPrice('Price of one replica, e.g. $0.096/h; overrides the price list for this component').optional(),
 });
 
 export type Service = z.output<typeof serviceSchema>;

@@ -31,6 +31,13 @@ export interface StepList {
   steps: unknown;
 }
 
+/** A call made by configuration: `owner` (component.operation) calls the raw `target`. */
+export interface ConfiguredCall {
+  owner: string;
+  target: unknown;
+  path: PathSegment[];
+}
+
 /**
  * A component kind: its schema and compiler. Adding a kind is one file exporting one of these
  * plus its entry in sim-core/components/registry.ts.
@@ -45,6 +52,12 @@ export interface ComponentKind<C extends { kind: string } = { kind: string }> {
    */
   operationNames(raw: unknown): string[];
   stepLists(name: string, raw: unknown): StepList[];
+  /**
+   * Synchronous calls the component makes by its configuration rather than by steps (a cdn's
+   * `origin`, a gateway's routes), read defensively from raw data, so references and call
+   * cycles are checked through them.
+   */
+  calls?(name: string, raw: unknown): ConfiguredCall[];
   /** Emit stations and one block per operation, named `<component>.<operation>`. */
   compile(ctx: CompileContext, name: string, component: C, path: PathSegment[]): void;
 }

@@ -1,13 +1,13 @@
-import { componentKind } from '../components/registry.ts';
+import { componentCalls, componentKind } from '../components/registry.ts';
 import { problem, type PathSegment, type Problem } from './errors.ts';
 import { splitTarget } from './schema-fields.ts';
-import { walkSteps } from './steps.ts';
+import { walkSteps, type UsedKind } from './steps.ts';
 import { didYouMean } from './suggest.ts';
 
 /**
- * The checks that need the whole scenario: every `call` (in steps, endpoints) names an existing
- * component and operation, every mix entry an existing endpoint, and synchronous calls form no
- * cycle. They read the data defensively, so they also run on data the schema rejected — a
+ * The checks that need the whole scenario: every `call` (in steps, endpoints, a cdn's origin)
+ * names an existing component and operation, every `cache:`/`external:` step a component of
+ * that kind, every mix entry an existing endpoint, and synchronous calls form no cycle. They read the data defensively, so they also run on data the schema rejected — a
  * broken file gets all its errors at once.
  */
 export function checkReferences(data: unknown): Problem[] {
@@ -17,10 +17,26 @@ export function checkReferences(data: unknown): Problem[] {
 
   // component → its operations; undefined when its kind is unknown (reported by the schema).
   const operations = new Map<string, Set<string> | undefined>();
+  const kinds = new Map<string, string | undefined>();
   for (const [name, raw] of Object.entries(components)) {
     const kind = isObject(raw) ? componentKind(raw.kind) : undefined;
     operations.set(name, kind ? new Set(kind.operationNames(raw)) : undefined);
+    kinds.set(name, kind?.kind);
   }
+
+  /** A step that names a component directly (`cache: redis`) must name one of that kind. */
+  const uses = (wanted: UsedKind, name: unknown, path: PathSegment[]): void => {
+    if (typeof name !== 'string') return; // the schema says so
+    const ofKind = [...kinds].filter(([, k]) => k === wanted).map(([n]) => n);
+    if (!kinds.has(name)) {
+      const known = ofKind.length > 0 ? ` (${wanted} components: ${ofKind.join(', ')})` : ` (there is no component of kind ${wanted})`;
+      const hint = didYouMean(name, ofKind);
+      problems.push(problem(path, `unknown ${wanted} '${name}'${hint || known}`));
+      return;
+    }
+    const kind = kinds.get(name);
+    if (kind !== undefined && kind !== wanted) problems.push(problem(path, `'${name}' is ${article(kind)} ${kind}, not ${article(wanted)} ${wanted}`));
+  };
 
   /** True when the target exists; reports it when it does not. */
   const resolve = (target: unknown, path: PathSegment[]): target is string => {
@@ -43,14 +59,25 @@ export function checkReferences(data: unknown): Problem[] {
   };
 
   const calls = new Map<string, { target: string; path: PathSegment[] }[]>();
+  const edgesOf = (owner: string) => {
+    const edges = calls.get(owner) ?? [];
+    calls.set(owner, edges);
+    return edges;
+  };
   for (const [name, raw] of Object.entries(components)) {
     const kind = isObject(raw) ? componentKind(raw.kind) : undefined;
     for (const list of kind?.stepLists(name, raw) ?? []) {
-      const edges = calls.get(list.owner) ?? [];
-      calls.set(list.owner, edges);
-      walkSteps(list.steps, list.path, (target, path) => {
-        if (resolve(target, path)) edges.push({ target, path });
+      const edges = edgesOf(list.owner);
+      walkSteps(list.steps, list.path, {
+        call: (target, path) => {
+          if (resolve(target, path)) edges.push({ target, path });
+        },
+        uses,
       });
+    }
+    // Calls a component makes by configuration rather than steps (a cdn's origin).
+    for (const c of componentCalls(name, raw)) {
+      if (resolve(c.target, c.path)) edgesOf(c.owner).push({ target: c.target, path: c.path });
     }
   }
 
@@ -115,6 +142,8 @@ function canonical(cycle: string[]): string {
   }
   return best;
 }
+
+const article = (word: string) => (/^[aeiou]/.test(word) ? 'an' : 'a');
 
 function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);

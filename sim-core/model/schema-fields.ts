@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { DISTRIBUTION_PATTERN, parseDistribution } from './distribution-text.ts';
 import { show } from './errors.ts';
-import { DURATION_PATTERN, RATE_PATTERN, parseDuration, parseRate, type Parsed } from './units.ts';
+import { DURATION_PATTERN, RATE_PATTERN, parseDuration, parsePercent, parseRate, type Parsed } from './units.ts';
 
 /**
  * Field schemas shared by the scenario, its components and their steps. Text with units stays
@@ -102,4 +102,32 @@ export function namedRecord<T extends z.ZodType>(value: T, what: string, descrip
       }
     }, ALWAYS)
     .meta({ description, propertyNames: { pattern: NAME.source } });
+}
+
+const PERCENT_PATTERN = String.raw`^\s*(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?\s*%\s*$`;
+
+/**
+ * A probability written as a number between 0 and 1 (`0.8`) or as a percentage (`80%`,
+ * `0.5%`): hit ratios and error rates are quoted both ways. `shareValue` turns either into
+ * the fraction.
+ */
+export const share = (description: string) => {
+  const message = (input: unknown) => `expected a probability between 0 and 1 or a percentage such as 0.5%, got ${show(input)}`;
+  return z
+    // The range is checked once, below, for both forms; the JSON Schema still gets it.
+    .union([z.number().meta({ minimum: 0, maximum: 1 }), z.string().meta({ pattern: PERCENT_PATTERN })], {
+      error: (iss) => (iss.input === undefined ? undefined : message(iss.input)),
+    })
+    .superRefine((v, ctx) => {
+      const x = shareValue(v);
+      if (x === undefined || !(x >= 0 && x <= 1)) ctx.addIssue({ code: 'custom', message: message(v), input: v });
+    })
+    .meta({ description });
+};
+
+/** The fraction a `share` field stands for; undefined when it is not a number or a percentage. */
+export function shareValue(v: unknown): number | undefined {
+  if (typeof v === 'number') return Number.isFinite(v) ? v : undefined;
+  const r = parsePercent(v);
+  return r.ok ? r.value : undefined;
 }

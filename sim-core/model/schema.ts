@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { componentSchema } from '../components/registry.ts';
+import { pricesField } from '../cost/price-field.ts';
 import { show } from './errors.ts';
 import { MSER_BATCH_SIZE, MSER_MIN_BATCHES } from '../run/mser.ts';
 import { ALWAYS, callTarget, distribution, duration, namedRecord, nonNegativeNumber, positiveInt, positiveNumber, rate } from './schema-fields.ts';
@@ -157,6 +158,7 @@ export const scenarioSchema = z
     }),
     network: networkSchema.optional(),
     components: namedRecord(componentSchema, 'component', 'The components, by name; each has a kind'),
+    prices: pricesField().optional(),
   })
   .meta({ title: 'archsim scenario v1', description: 'An archsim scenario: workload, endpoints and components (DESIGN.md §3)' });
 

@@ -2,13 +2,14 @@ import * as z from 'zod';
 import { Op } from './compiled.ts';
 import type { StepScope } from './compile-context.ts';
 import { show, type PathSegment } from './errors.ts';
-import { ALWAYS, callTarget, distribution, probability } from './schema-fields.ts';
+import { ALWAYS, callTarget, distribution, probability, share, shareValue } from './schema-fields.ts';
 import { didYouMean } from './suggest.ts';
 
 /**
- * The steps of a service operation. A step is an object with exactly one key naming its kind.
- * Each kind is one entry in STEP_KINDS (schema, a walker over raw data for reference and cycle
- * checks, and an emitter); adding a kind (query, cache, publish, external) is one more entry.
+ * The steps of a service operation. A step is an object with exactly one key naming its kind
+ * (a kind may take more keys beside it, as `cache` takes `hit` and `miss`). Each kind is one
+ * entry in STEP_KINDS (schema, a walker over raw data for reference and cycle checks, and an
+ * emitter); adding a kind (query, publish, …) is one more entry.
  */
 
 export interface CallStep { call: string }
@@ -16,20 +17,41 @@ export interface DelayStep { delay: string }
 export interface BranchOption { p: number; steps: Step[] }
 export interface BranchStep { branch: BranchOption[] }
 export interface ParallelStep { parallel: Step[][] }
-export type Step = CallStep | DelayStep | BranchStep | ParallelStep;
+/** `hit` is required by the refinement, not the shape (see cacheStepSchema). */
+export interface CacheStep { cache: string; hit?: number | string; miss?: Step[] }
+export interface ExternalStep { external: string }
+export type Step = CallStep | DelayStep | BranchStep | ParallelStep | CacheStep | ExternalStep;
 
-/** Sync calls and nested step lists found while walking raw step data. */
+/** Component kinds a step names directly (not through `component.operation`). */
+export type UsedKind = 'cache' | 'external';
+
+/** Sync calls, components used directly, and nested step lists found while walking raw step data. */
 export interface StepVisitor {
   call(target: unknown, path: PathSegment[]): void;
+  uses(kind: UsedKind, name: unknown, path: PathSegment[]): void;
   steps(list: unknown, path: PathSegment[]): void;
 }
 
 interface StepKind {
   key: string;
   schema: z.ZodType;
-  walk(value: unknown, path: PathSegment[], visit: StepVisitor): void;
+  /** `step` is the raw step object (possibly invalid), `path` the path to it. */
+  walk(step: Record<string, unknown>, path: PathSegment[], visit: StepVisitor): void;
   emit(scope: StepScope, step: never, path: PathSegment[]): void;
 }
+
+/**
+ * Blocks a cache or external component emits for its call sites. They are not operations
+ * (`#` cannot appear in a `component.operation` target), so only these steps reach them. A
+ * call site runs them as a one-body FORK: a frame of their own (they hold a worker of their
+ * component's station while the caller may hold its own) and no network hop — the component's
+ * `latency` is the round trip as the caller sees it.
+ */
+export const cacheGetBlock = (cache: string) => `${cache}#get`;
+export const cacheSetBlock = (cache: string) => `${cache}#set`;
+export const externalCallBlock = (external: string) => `${external}#call`;
+/** Stream of a cache's hit/miss draws, apart from its latency draws (so CRN keeps both aligned). */
+export const cacheHitStream = (cache: string) => `${cache}.hit`;
 
 const stepList: z.ZodType<Step[]> = z.lazy(() => z.array(stepSchema));
 
@@ -45,11 +67,41 @@ const branchOptions = z
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
+/**
+ * `- cache: redis` with `hit: 0.8` and `miss: [ …steps ]`. `hit` is optional in the shape and
+ * required by the refinement: a union option that misses a key of its own is taken for a
+ * different kind of step, and the user would get "a step is a map with exactly one of …"
+ * instead of "missing hit".
+ */
+const cacheStepSchema = z
+  .strictObject({
+    cache: z.string({ error: (iss) => (iss.input === undefined ? undefined : `expected the name of a cache component, got ${show(iss.input)}`) }),
+    hit: share('Hit ratio at this call site: 0.8 or 80%').optional(),
+    miss: stepList.optional().meta({ description: 'Steps run on a miss (e.g. the database query); then the value is stored in the cache' }),
+  })
+  .superRefine((step, ctx) => {
+    if (!isObject(step)) return;
+    if (step.hit === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['hit'], message: `a cache step needs hit: the share of lookups that find the value, e.g. hit: 0.8`, input: undefined });
+      return;
+    }
+    const hit = shareValue(step.hit);
+    if (hit !== undefined && hit < 1 && step.miss === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['miss'],
+        message: `hit is ${show(step.hit)}, so some lookups miss: give the miss steps that fetch the value (e.g. miss: [ { call: db.read } ]), or hit: 1`,
+        input: undefined,
+      });
+    }
+  }, ALWAYS)
+  .meta({ description: 'Look a value up in a cache component; on a miss run the miss steps, then store the value' });
+
 export const STEP_KINDS: StepKind[] = [
   {
     key: 'call',
     schema: z.strictObject({ call: callTarget('Synchronous call: waits for the answer') }),
-    walk: (value, path, visit) => visit.call(value, path),
+    walk: (step, path, visit) => visit.call(step.call, [...path, 'call']),
     emit(scope: StepScope, step: CallStep) {
       scope.ctx.b.call(scope.ctx.b.block(step.call));
     },
@@ -66,10 +118,10 @@ export const STEP_KINDS: StepKind[] = [
   {
     key: 'branch',
     schema: z.strictObject({ branch: branchOptions }).meta({ description: 'Take at most one option, each with probability p; with the remaining probability, none' }),
-    walk(value, path, visit) {
-      if (!Array.isArray(value)) return;
-      value.forEach((option, i) => {
-        if (isObject(option)) visit.steps(option.steps, [...path, i, 'steps']);
+    walk(step, path, visit) {
+      if (!Array.isArray(step.branch)) return;
+      step.branch.forEach((option, i) => {
+        if (isObject(option)) visit.steps(option.steps, [...path, 'branch', i, 'steps']);
       });
     },
     emit(scope: StepScope, step: BranchStep, path: PathSegment[]) {
@@ -97,8 +149,8 @@ export const STEP_KINDS: StepKind[] = [
     schema: z
       .strictObject({ parallel: z.array(stepList).min(1, { error: 'parallel needs at least one list of steps' }) })
       .meta({ description: 'Run each list of steps concurrently and continue when all have finished' }),
-    walk(value, path, visit) {
-      if (Array.isArray(value)) value.forEach((list, i) => visit.steps(list, [...path, i]));
+    walk(step, path, visit) {
+      if (Array.isArray(step.parallel)) step.parallel.forEach((list, i) => visit.steps(list, [...path, 'parallel', i]));
     },
     emit(scope: StepScope, step: ParallelStep, path: PathSegment[]) {
       const { b } = scope.ctx;
@@ -112,6 +164,53 @@ export const STEP_KINDS: StepKind[] = [
           b.ret();
         });
       });
+    },
+  },
+  {
+    key: 'cache',
+    schema: cacheStepSchema,
+    walk(step, path, visit) {
+      visit.uses('cache', step.cache, [...path, 'cache']);
+      visit.steps(step.miss, [...path, 'miss']);
+    },
+    /**
+     *   FORK <cache>#get                       lookup (the cache's latency)
+     *   BRANCH <cache>.hit [1 − hit] miss end
+     *   miss: …miss steps; FORK <cache>#set     store after the miss
+     *   end:
+     * With hit = 1 only the lookup; with hit = 0 no draw.
+     */
+    emit(scope: StepScope, step: CacheStep, path: PathSegment[]) {
+      const { b } = scope.ctx;
+      const hit = shareValue(step.hit) ?? 1;
+      b.emit(Op.FORK, 1, b.block(cacheGetBlock(step.cache)));
+      if (hit >= 1) return;
+      const emitMiss = () => {
+        emitSteps(scope, step.miss ?? [], [...path, 'miss']);
+        b.emit(Op.FORK, 1, b.block(cacheSetBlock(step.cache)));
+      };
+      if (hit <= 0) {
+        emitMiss();
+        return;
+      }
+      // u < 1 − hit: the miss, which falls through to the end; otherwise skip it.
+      const at = b.emit(Op.BRANCH, b.stream(cacheHitStream(step.cache)), 1, b.constants([1 - hit]), -1, -1);
+      b.patch(at + 4, b.pc);
+      emitMiss();
+      b.patch(at + 5, b.pc);
+    },
+  },
+  {
+    key: 'external',
+    schema: z
+      .strictObject({
+        external: z.string({ error: (iss) => (iss.input === undefined ? undefined : `expected the name of an external component, got ${show(iss.input)}`) }),
+      })
+      .meta({ description: 'Call a third-party API (an external component): its latency, and its errors fail the request' }),
+    walk: (step, path, visit) => visit.uses('external', step.external, [...path, 'external']),
+    emit(scope: StepScope, step: ExternalStep) {
+      const { b } = scope.ctx;
+      b.emit(Op.FORK, 1, b.block(externalCallBlock(step.external)));
     },
   },
 ];
@@ -136,17 +235,17 @@ export const stepSchema: z.ZodType<Step> = z
   })
   .meta({ id: 'step', description: `One step of an operation: a map with exactly one of ${STEP_KEYS.join(', ')}` }) as z.ZodType<Step>;
 
-/** Walk raw steps (possibly invalid) to find every synchronous call, nested ones included. */
-export function walkSteps(list: unknown, path: PathSegment[], onCall: (target: unknown, path: PathSegment[]) => void): void {
+/**
+ * Walk raw steps (possibly invalid) to find every synchronous call and every component used
+ * directly (cache, external), nested ones included.
+ */
+export function walkSteps(list: unknown, path: PathSegment[], found: Omit<StepVisitor, 'steps'>): void {
   if (!Array.isArray(list)) return;
-  const visit: StepVisitor = {
-    call: onCall,
-    steps: (nested, nestedPath) => walkSteps(nested, nestedPath, onCall),
-  };
+  const visit: StepVisitor = { ...found, steps: (nested, nestedPath) => walkSteps(nested, nestedPath, found) };
   list.forEach((step, i) => {
     if (!isObject(step)) return;
     for (const kind of STEP_KINDS) {
-      if (kind.key in step) kind.walk(step[kind.key], [...path, i, kind.key], visit);
+      if (kind.key in step) kind.walk(step, [...path, i], visit);
     }
   });
 }

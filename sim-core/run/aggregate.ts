@@ -1,3 +1,5 @@
+import { computeCost, noCost } from '../cost/compute-cost.ts';
+import type { CostPlan } from '../cost/cost-plan.ts';
 import type { ReplicationResult } from '../metrics/replication-result.ts';
 import type { CompiledModel } from '../model/compiled.ts';
 import type { RunResult, SeriesResult } from './result.ts';
@@ -86,15 +88,19 @@ export function aggregateRun(
   model: CompiledModel,
   replications: ReplicationResult[],
   summaries: ReplicationSummary[],
-  meta: { seed: number; wallSeconds: number },
+  meta: { seed: number; wallSeconds: number; cost?: CostPlan },
 ): RunResult {
   const stationNames = model.stations.map((s) => s.name);
   const records = replications.map((r, i) => replicationRecord(r, summaries[i], stationNames));
   return aggregateRecords(records, { scenario: model.name, ...meta });
 }
 
-/** The RunResult of a list of replication records (at least one), in the order given. */
-export function aggregateRecords(records: ReplicationRecord[], meta: { scenario: string; seed: number; wallSeconds: number }): RunResult {
+/**
+ * The RunResult of a list of replication records (at least one), in the order given. With a cost
+ * plan (sim-core/cost), `cost` is the monthly bill of the averaged components; without, it says
+ * that nothing was priced.
+ */
+export function aggregateRecords(records: ReplicationRecord[], meta: { scenario: string; seed: number; wallSeconds: number; cost?: CostPlan }): RunResult {
   const summaries = records.map((r) => r.summary);
   const withCi = summaries.length > 1;
   const average = (pick: (s: ReplicationSummary) => NumberRecord) => averageRecords(summaries.map(pick), withCi);
@@ -120,8 +126,7 @@ export function aggregateRecords(records: ReplicationRecord[], meta: { scenario:
     overall: average((s) => s.overall as unknown as NumberRecord) as unknown as RunResult['overall'],
     endpoints: endpoints as unknown as RunResult['endpoints'],
     components: components as unknown as RunResult['components'],
-    // The cost model (per-component prices, usage-based cost) arrives with the data-tier issue.
-    cost: { monthly: 0, byComponent: {} },
+    cost: meta.cost ? computeCost(meta.cost, components as unknown as RunResult['components']) : noCost(),
     series: averageSeries(records),
   };
 }

@@ -39,6 +39,7 @@ export interface ComponentResult {
   busy: number;
   /** Mean number waiting in queues, time-averaged over all replicas. */
   queueLength: number;
+  /** Running replicas, time-weighted over the measured window (∫ replicas dt ÷ window); what fixed cost is billed on. */
   replicas: number;
   /** Operations completed per second. */
   throughput: number;
@@ -46,7 +47,41 @@ export interface ComponentResult {
   errorsByCause: Record<string, number>;
   /** Arrivals rejected per second (queue full). */
   rejections: number;
+  /**
+   * Usage the component produced, per second, for usage-priced items (e.g. `requests` of a
+   * gateway or queue, `bytesOut`); absent for components that report none.
+   */
+  usage?: Record<string, number>;
   ci95?: Partial<Record<'utilisation' | 'busy' | 'queueLength' | 'throughput' | 'rejections', number>>;
+}
+
+/** One line of the monthly bill (sim-core/cost/compute-cost.ts). */
+export interface CostLine {
+  component: string;
+  /** What is priced: the instance type or price-list item, e.g. `m6i.large`, `sqs.requests`. */
+  item: string;
+  /** fixed: per running replica and hour; usage: per request or GB the run produced. */
+  kind: 'fixed' | 'usage';
+  /** Units per month, e.g. replica-hours (time-weighted replicas × 730) or million requests. */
+  quantity: number;
+  /** `replica-h`, `million requests`, `GB`, … */
+  unit: string;
+  /** US dollars per one unit of `quantity`. */
+  unitPrice: number;
+  /** quantity × unitPrice, US dollars per month. */
+  monthly: number;
+}
+
+/** What the simulated run costs per month (730 h), in US dollars, at the prices of `priceList`. */
+export interface CostResult {
+  monthly: number;
+  /** Monthly dollars by component (components with no priced line are absent). */
+  byComponent: Record<string, number>;
+  lines: CostLine[];
+  /** What the figure leaves out, in words: unpriced components, storage, support, taxes, … */
+  excluded: string[];
+  /** The price list used; null when the run was aggregated without one (no cost computed). */
+  priceList: { name: string; date: string } | null;
 }
 
 export interface SeriesResult {
@@ -74,7 +109,7 @@ export interface RunResult {
   overall: EndpointResult & { uptime: number };
   endpoints: Record<string, EndpointResult>;
   components: Record<string, ComponentResult>;
-  cost: { monthly: number; byComponent: Record<string, number> };
+  cost: CostResult;
   series: SeriesResult;
   /** Set when the run was cancelled: the statistics cover the replications that completed. */
   partial?: true;

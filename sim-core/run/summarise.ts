@@ -50,6 +50,8 @@ export function summariseReplication(r: ReplicationResult): ReplicationSummary {
       utilisation: Number.isFinite(capacity) ? busy / capacity : null,
       busy,
       queueLength: r.measuredMs > 0 ? s.queueArea / r.measuredMs : NaN,
+      // The time-weighted replica count (∫ replicas dt ÷ window) that fixed cost is billed on:
+      // constant until autoscaling, which will report the integral in the tally.
       replicas: s.replicas,
       throughput: s.completed / seconds,
       rejections: s.rejected / seconds,

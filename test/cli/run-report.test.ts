@@ -32,7 +32,7 @@ function result(over: Partial<RunResult> = {}): RunResult {
       app: { kind: 'service', utilisation: 0.7994, busy: 31.98, queueLength: 0.412, replicas: 4, throughput: 5037.2, rejections: 61.4, errorsByCause: { rejected: 61.4, 'rate-limited': 0, 'external-error': 0 } },
       think: { kind: 'service', utilisation: null, busy: 2.5, queueLength: 0, replicas: 1, throughput: 5037.2, rejections: 0, errorsByCause: { rejected: 0, 'rate-limited': 0, 'external-error': 0 } },
     },
-    cost: { monthly: 0, byComponent: {} },
+    cost: { monthly: 0, byComponent: {}, lines: [], excluded: [], priceList: null },
     series: { intervalSeconds: 10, t: [], throughput: [], p95: [], errorRate: [], utilisation: {}, queueLength: {} },
     ...over,
   };

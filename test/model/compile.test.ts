@@ -1,3 +1,4 @@
+import type { Service } from '../../sim-core/components/service.ts';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { compile } from '../../sim-core/model/compile.ts';
@@ -125,7 +126,7 @@ describe('compile: details', () => {
     const { scenario } = loadScenario(tiny());
     expect(scenario).toBeDefined();
     const broken = structuredClone(scenario!);
-    broken.components.app.operations.y.steps = [{ parallel: [[{ call: 'app.x' }]] }];
+    (broken.components.app as Service).operations.y.steps = [{ parallel: [[{ call: 'app.x' }]] }];
     broken.endpoints.x.call = 'ap.x';
     broken.workload.mix = { x: 1, w: 2 };
     const { model: m, errors } = compile(broken);

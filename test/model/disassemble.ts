@@ -1,3 +1,4 @@
+import { ERROR_CAUSES } from '../../sim-core/metrics/replication-result.ts';
 import { Op, type CompiledModel } from '../../sim-core/model/compiled.ts';
 
 const NAMES = Object.fromEntries(Object.entries(Op).map(([k, v]) => [v, k]));
@@ -35,6 +36,8 @@ export function disassemble(m: CompiledModel): string[] {
         break;
       }
       case Op.RETURN: text = 'RETURN'; pc += 1; break;
+      case Op.FAIL: text = `FAIL ${m.consts[code[pc + 2]]} ${ERROR_CAUSES[code[pc + 3]]} @${m.stations[code[pc + 4]].name} ${m.streams[code[pc + 1]]}`; pc += 5; break;
+      case Op.LIMIT: text = `LIMIT ${m.limiters[code[pc + 1]].name} @${m.stations[code[pc + 2]].name}`; pc += 3; break;
       default: throw new Error(`unknown opcode ${op} at ${pc}`);
     }
     lines.push(`  ${at}: ${NAMES[op] ? text : '?'}`);

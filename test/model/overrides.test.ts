@@ -1,3 +1,4 @@
+import type { Service } from '../../sim-core/components/service.ts';
 import { describe, expect, it } from 'vitest';
 import { loadModel, loadScenario } from '../../sim-core/model/load.ts';
 import { applyOverrides } from '../../sim-core/model/overrides.ts';
@@ -24,7 +25,7 @@ describe('--set overrides', () => {
       overrides: ['components.app.replicas=8', 'run.duration=5m', 'workload.mix.login=20', 'workload.profile[1].x=3', 'workload.profile.0.ramp=10s'],
     });
     expect(errors).toEqual([]);
-    expect(scenario!.components.app.replicas).toBe(8);
+    expect((scenario!.components.app as Service).replicas).toBe(8);
     expect(scenario!.run.duration).toBe('5m');
     expect(scenario!.workload.mix).toEqual({ login: 20, buy: 1 });
     expect(scenario!.workload.profile).toEqual([{ at: '0m', x: 1, ramp: '10s' }, { at: '1m', x: 3 }]);
