@@ -3,6 +3,7 @@ import type { ComponentKind, ConfiguredCall } from '../model/compile-context.ts'
 import { didYouMean } from '../model/suggest.ts';
 import { cacheKind, cacheSchema, type Cache } from './cache.ts';
 import { cdnKind, cdnSchema, type Cdn } from './cdn.ts';
+import { databaseKind, databaseSchema, type Database } from './database.ts';
 import { externalKind, externalSchema, type External } from './external.ts';
 import { gatewayKind, gatewaySchema, type Gateway } from './gateway.ts';
 import { serviceKind, serviceSchema, type Service } from './service.ts';
@@ -11,7 +12,7 @@ import { serviceKind, serviceSchema, type Service } from './service.ts';
  * Every component kind, by its `kind:` value. A new kind is one file exporting its schema and
  * a ComponentKind, listed here in KINDS and in the schema union below.
  */
-export type Component = Service | Cache | Cdn | External | Gateway;
+export type Component = Service | Cache | Cdn | External | Gateway | Database;
 
 export const COMPONENT_KINDS: Readonly<Record<string, ComponentKind>> = {
   service: serviceKind as unknown as ComponentKind,
@@ -19,6 +20,7 @@ export const COMPONENT_KINDS: Readonly<Record<string, ComponentKind>> = {
   cdn: cdnKind as unknown as ComponentKind,
   external: externalKind as unknown as ComponentKind,
   gateway: gatewayKind as unknown as ComponentKind,
+  database: databaseKind as unknown as ComponentKind,
 };
 
 export const KIND_NAMES = Object.keys(COMPONENT_KINDS);
@@ -35,7 +37,7 @@ export function componentCalls(name: string, raw: unknown): ConfiguredCall[] {
   return typeof kind === 'string' && Object.hasOwn(COMPONENT_KINDS, kind) ? (COMPONENT_KINDS[kind].calls?.(name, raw) ?? []) : [];
 }
 
-export const componentSchema = z.discriminatedUnion('kind', [serviceSchema, cacheSchema, cdnSchema, externalSchema, gatewaySchema], {
+export const componentSchema = z.discriminatedUnion('kind', [serviceSchema, cacheSchema, cdnSchema, externalSchema, gatewaySchema, databaseSchema], {
   error(iss) {
     const input = iss.input as { kind?: unknown } | undefined;
     if (typeof input !== 'object' || input === null || Array.isArray(input)) return undefined;

@@ -1,3 +1,4 @@
+import { databaseQueryTypes } from '../components/database.ts';
 import { componentCalls, componentKind } from '../components/registry.ts';
 import { problem, type PathSegment, type Problem } from './errors.ts';
 import { splitTarget } from './schema-fields.ts';
@@ -7,8 +8,9 @@ import { didYouMean } from './suggest.ts';
 /**
  * The checks that need the whole scenario: every `call` (in steps, endpoints, a cdn's origin)
  * names an existing component and operation, every `cache:`/`external:` step a component of
- * that kind, every mix entry an existing endpoint, and synchronous calls form no cycle. They read the data defensively, so they also run on data the schema rejected — a
- * broken file gets all its errors at once.
+ * that kind, every `query:` a database and a query type it defines, every mix entry an
+ * existing endpoint, and synchronous calls form no cycle. They read the data defensively, so
+ * they also run on data the schema rejected — a broken file gets all its errors at once.
  */
 export function checkReferences(data: unknown): Problem[] {
   const problems: Problem[] = [];
@@ -24,18 +26,30 @@ export function checkReferences(data: unknown): Problem[] {
     kinds.set(name, kind?.kind);
   }
 
-  /** A step that names a component directly (`cache: redis`) must name one of that kind. */
-  const uses = (wanted: UsedKind, name: unknown, path: PathSegment[]): void => {
-    if (typeof name !== 'string') return; // the schema says so
+  /** A step that names a component directly (`cache: redis`) must name one of that kind; true when it does. */
+  const uses = (wanted: UsedKind, name: unknown, path: PathSegment[]): boolean => {
+    if (typeof name !== 'string') return false; // the schema says so
     const ofKind = [...kinds].filter(([, k]) => k === wanted).map(([n]) => n);
     if (!kinds.has(name)) {
       const known = ofKind.length > 0 ? ` (${wanted} components: ${ofKind.join(', ')})` : ` (there is no component of kind ${wanted})`;
       const hint = didYouMean(name, ofKind);
       problems.push(problem(path, `unknown ${wanted} '${name}'${hint || known}`));
-      return;
+      return false;
     }
     const kind = kinds.get(name);
     if (kind !== undefined && kind !== wanted) problems.push(problem(path, `'${name}' is ${article(kind)} ${kind}, not ${article(wanted)} ${wanted}`));
+    return kind === wanted;
+  };
+
+  /** `query: pg.read` names a database and one of its query types. */
+  const query = (target: unknown, path: PathSegment[]): void => {
+    const parts = typeof target === 'string' ? splitTarget(target) : undefined;
+    // Malformed: the schema says so; not a database: `uses` said so.
+    if (!parts || !uses('database', parts.component, path)) return;
+    const types = databaseQueryTypes(components[parts.component]);
+    if (types.includes(parts.operation)) return;
+    const known = types.length > 0 ? ` (it has: ${types.join(', ')})` : ' (it defines no query types)';
+    problems.push(problem(path, `database '${parts.component}' has no query type '${parts.operation}'${didYouMean(parts.operation, types) || known}`));
   };
 
   /** True when the target exists; reports it when it does not. */
@@ -73,6 +87,7 @@ export function checkReferences(data: unknown): Problem[] {
           if (resolve(target, path)) edges.push({ target, path });
         },
         uses,
+        query,
       });
     }
     // Calls a component makes by configuration rather than steps (a cdn's origin).

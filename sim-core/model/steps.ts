@@ -2,14 +2,14 @@ import * as z from 'zod';
 import { Op } from './compiled.ts';
 import type { StepScope } from './compile-context.ts';
 import { show, type PathSegment } from './errors.ts';
-import { ALWAYS, callTarget, distribution, probability, share, shareValue } from './schema-fields.ts';
+import { ALWAYS, callTarget, distribution, probability, share, shareValue, splitTarget, TARGET_PATTERN } from './schema-fields.ts';
 import { didYouMean } from './suggest.ts';
 
 /**
  * The steps of a service operation. A step is an object with exactly one key naming its kind
  * (a kind may take more keys beside it, as `cache` takes `hit` and `miss`). Each kind is one
  * entry in STEP_KINDS (schema, a walker over raw data for reference and cycle checks, and an
- * emitter); adding a kind (query, publish, …) is one more entry.
+ * emitter); adding a kind (publish, …) is one more entry.
  */
 
 export interface CallStep { call: string }
@@ -20,15 +20,19 @@ export interface ParallelStep { parallel: Step[][] }
 /** `hit` is required by the refinement, not the shape (see cacheStepSchema). */
 export interface CacheStep { cache: string; hit?: number | string; miss?: Step[] }
 export interface ExternalStep { external: string }
-export type Step = CallStep | DelayStep | BranchStep | ParallelStep | CacheStep | ExternalStep;
+/** `query: <database>.<query type>` */
+export interface QueryStep { query: string }
+export type Step = CallStep | DelayStep | BranchStep | ParallelStep | CacheStep | ExternalStep | QueryStep;
 
 /** Component kinds a step names directly (not through `component.operation`). */
-export type UsedKind = 'cache' | 'external';
+export type UsedKind = 'cache' | 'external' | 'database';
 
 /** Sync calls, components used directly, and nested step lists found while walking raw step data. */
 export interface StepVisitor {
   call(target: unknown, path: PathSegment[]): void;
   uses(kind: UsedKind, name: unknown, path: PathSegment[]): void;
+  /** A `query:` target, raw: `<database>.<query type>` when valid. */
+  query(target: unknown, path: PathSegment[]): void;
   steps(list: unknown, path: PathSegment[]): void;
 }
 
@@ -41,15 +45,16 @@ interface StepKind {
 }
 
 /**
- * Blocks a cache or external component emits for its call sites. They are not operations
+ * Blocks a cache, external or database component emits for its call sites. They are not operations
  * (`#` cannot appear in a `component.operation` target), so only these steps reach them. A
  * call site runs them as a one-body FORK: a frame of their own (they hold a worker of their
  * component's station while the caller may hold its own) and no network hop — the component's
- * `latency` is the round trip as the caller sees it.
+ * `latency` (a database's query time) is the round trip as the caller sees it.
  */
 export const cacheGetBlock = (cache: string) => `${cache}#get`;
 export const cacheSetBlock = (cache: string) => `${cache}#set`;
 export const externalCallBlock = (external: string) => `${external}#call`;
+export const databaseQueryBlock = (database: string, type: string) => `${database}#${type}`;
 /** Stream of a cache's hit/miss draws, apart from its latency draws (so CRN keeps both aligned). */
 export const cacheHitStream = (cache: string) => `${cache}.hit`;
 
@@ -96,6 +101,13 @@ const cacheStepSchema = z
     }
   }, ALWAYS)
   .meta({ description: 'Look a value up in a cache component; on a miss run the miss steps, then store the value' });
+
+const queryTarget = z
+  .string({ error: (iss) => (iss.input === undefined ? undefined : `expected 'database.queryType', got ${show(iss.input)}`) })
+  .superRefine((text, ctx) => {
+    if (!splitTarget(text)) ctx.addIssue({ code: 'custom', message: `expected 'database.queryType' (e.g. pg.read), got '${text}'`, input: text });
+  })
+  .meta({ description: '<database>.<query type>, e.g. pg.read', pattern: TARGET_PATTERN });
 
 export const STEP_KINDS: StepKind[] = [
   {
@@ -213,6 +225,19 @@ export const STEP_KINDS: StepKind[] = [
       b.emit(Op.FORK, 1, b.block(externalCallBlock(step.external)));
     },
   },
+  {
+    key: 'query',
+    schema: z
+      .strictObject({ query: queryTarget })
+      .meta({ description: 'Run a query on a database component: wait for a core of the instance it goes to, then its service time' }),
+    walk: (step, path, visit) => visit.query(step.query, [...path, 'query']),
+    /** One-body FORK of the database's block for this type (database.ts): no hop, the caller keeps its worker. */
+    emit(scope: StepScope, step: QueryStep) {
+      const { b } = scope.ctx;
+      const t = splitTarget(step.query);
+      if (t) b.emit(Op.FORK, 1, b.block(databaseQueryBlock(t.component, t.operation)));
+    },
+  },
 ];
 
 export const STEP_KEYS = STEP_KINDS.map((k) => k.key);
@@ -237,7 +262,7 @@ export const stepSchema: z.ZodType<Step> = z
 
 /**
  * Walk raw steps (possibly invalid) to find every synchronous call and every component used
- * directly (cache, external), nested ones included.
+ * directly (cache, external, database queries), nested ones included.
  */
 export function walkSteps(list: unknown, path: PathSegment[], found: Omit<StepVisitor, 'steps'>): void {
   if (!Array.isArray(list)) return;
