@@ -70,8 +70,8 @@ export function planCost(components: Readonly<Record<string, PricedFields>>, lis
       } else {
         fixed = { item: instance, hourly: hourlyAmount({ ...line.price, unit: line.price.unit }) };
       }
-    } else {
-      unpriced.push(name);
+    } else if (usageItemsOf(c.kind).length === 0) {
+      unpriced.push(name); // a component billed by usage only (a gateway) is priced all the same
     }
     const usage: UsagePricing[] = [];
     for (const u of usageItemsOf(c.kind)) {

@@ -8,6 +8,9 @@ import type { ReplicationSummary } from './summarise.ts';
 
 type NumberRecord = Record<string, unknown>;
 
+/** Objects whose keys are names rather than fields; they get no nested ci95. */
+const KEYED_MAPS = new Set(['errorsByCause', 'usage']);
+
 /**
  * Everything the RunResult needs from one replication, as plain JSON-ready data (typed arrays
  * become number arrays, stations are keyed by name). A sharded study writes these to files and
@@ -73,8 +76,8 @@ export function averageRecords(records: NumberRecord[], withCi: boolean): Number
       out[key] = e.mean;
       if (withCi && Number.isFinite(e.halfWidth)) ci[key] = e.halfWidth;
     } else if (first !== null && typeof first === 'object') {
-      // errorsByCause is a map keyed by cause: a nested `ci95` key would read as one more cause.
-      out[key] = averageRecords(values as NumberRecord[], withCi && key !== 'errorsByCause');
+      // Maps keyed by name (causes, usage items): a nested `ci95` key would read as one more entry.
+      out[key] = averageRecords(values as NumberRecord[], withCi && !KEYED_MAPS.has(key));
     } else {
       out[key] = first;
     }

@@ -1,5 +1,6 @@
 import { histogramCreate, histogramMean, histogramMerge, histogramQuantile, type Histogram } from '../metrics/histogram.ts';
-import { CAUSE_REJECTED, ERROR_CAUSES, type EndpointTally, type ReplicationResult } from '../metrics/replication-result.ts';
+import { CAUSE_RATE_LIMITED, CAUSE_REJECTED, ERROR_CAUSES, type EndpointTally, type ReplicationResult, type StationTally } from '../metrics/replication-result.ts';
+import { GATEWAY_REQUESTS } from '../cost/usage-items.ts';
 import type { ComponentResult, EndpointResult, LatencyStats } from './result.ts';
 
 /**
@@ -56,9 +57,21 @@ export function summariseReplication(r: ReplicationResult): ReplicationSummary {
       throughput: s.completed / seconds,
       rejections: s.rejected / seconds,
       errorsByCause: Object.fromEntries(ERROR_CAUSES.map((cause, i) => [cause, (i === CAUSE_REJECTED ? s.rejected : s.failedByCause[i]) / seconds])),
+      ...usageOf(s, seconds),
     };
   }
   return { overall: { ...summariseEndpoint(merged, seconds), uptime: uptime(r) }, endpoints, components };
+}
+
+/**
+ * The usage counters a station reports for usage-priced items (cost/usage-items.ts), per second.
+ * A gateway's station counts every request that reached it, rate-limited ones included (they
+ * leave the station as they fail); API Gateway bills only the admitted ones, so those are
+ * subtracted.
+ */
+function usageOf(s: StationTally, seconds: number): { usage?: Record<string, number> } {
+  if (s.kind !== 'gateway') return {};
+  return { usage: { [GATEWAY_REQUESTS]: (s.completed - s.failedByCause[CAUSE_RATE_LIMITED]) / seconds } };
 }
 
 function summariseEndpoint(t: EndpointTally, seconds: number): EndpointSummary {

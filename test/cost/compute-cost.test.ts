@@ -99,7 +99,7 @@ describe('planCost problems carry their path', () => {
   });
 });
 
-describe('usage lines (synthetic: no component reports usage yet)', () => {
+describe('usage lines (synthetic inputs)', () => {
   const sqs = { item: 'sqs.requests', counter: 'requests', price: { amount: 0.4, unit: 'million' } } as const;
 
   it('100 requests/s at $0.40/million is 262.8 million requests = $105.12 a month', () => {
