@@ -1,9 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { ScenarioError } from '../../sim-core/model/errors.ts';
-import { loadModel } from '../../sim-core/model/load.ts';
+import { errorsOf } from '../helpers/errors-of.ts';
 
-/** Every error as `line:column path: message`, so a failure shows them all. */
-const errorsOf = (text: string) => loadModel(text, { fileName: 'x.yaml' }).errors.map((e: ScenarioError) => `${e.line}:${e.column} ${e.path}: ${e.message}`);
 
 const scenario = (step: string, database = '{ kind: database, cores: 4, readReplicas: 1, queries: { read: exp(3ms), write: exp(9ms) } }') => `archsim: 1
 name: bad database
