@@ -3,6 +3,7 @@ import type { ComponentKind } from '../model/compile-context.ts';
 import { Op } from '../model/compiled.ts';
 
 import { callTarget, distribution, share, shareValue } from '../model/schema-fields.ts';
+import { isObject } from '../model/is-object.ts';
 
 /**
  * `kind: cdn` — an edge cache in front of an origin operation:
@@ -29,8 +30,6 @@ export const cdnSchema = z.strictObject({
 });
 
 export type Cdn = z.output<typeof cdnSchema>;
-
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 export const cdnKind: ComponentKind<Cdn> = {
   kind: 'cdn',

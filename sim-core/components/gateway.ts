@@ -2,6 +2,7 @@ import * as z from 'zod';
 import type { ComponentKind } from '../model/compile-context.ts';
 import { callTarget, distribution, namedRecord, positiveInt, rate } from '../model/schema-fields.ts';
 import { parseRate } from '../model/units.ts';
+import { isObject } from '../model/is-object.ts';
 
 /**
  * `kind: gateway` — the entry in front of the services: every request pays its latency, passes
@@ -34,8 +35,6 @@ export const gatewaySchema = z.strictObject({
 });
 
 export type Gateway = z.output<typeof gatewaySchema>;
-
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 export const gatewayKind: ComponentKind<Gateway> = {
   kind: 'gateway',

@@ -4,6 +4,7 @@ import type { ComponentKind, StepList } from '../model/compile-context.ts';
 import { instanceType, replicaPrice } from '../cost/price-field.ts';
 import { countOrUnbounded, distribution, namedRecord, positiveInt } from '../model/schema-fields.ts';
 import { emitSteps, stepSchema } from '../model/steps.ts';
+import { isObject } from '../model/is-object.ts';
 
 /**
  * `kind: service` — replicas × a worker pool behind the service's own balancer, each replica
@@ -35,8 +36,6 @@ export const serviceSchema = z.strictObject({
 });
 
 export type Service = z.output<typeof serviceSchema>;
-
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 export const serviceKind: ComponentKind<Service> = {
   kind: 'service',

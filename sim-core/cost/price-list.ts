@@ -1,5 +1,6 @@
 import { problem, type PathSegment, type Problem } from '../model/errors.ts';
 import { parsePrice, PRICE_EXAMPLES, type Price } from './money.ts';
+import { isObject } from '../model/is-object.ts';
 
 /**
  * A price list: named, dated, one line per priced item, each with its own source and date, so
@@ -30,7 +31,6 @@ export interface PriceList {
   lines: Record<string, PriceLine>;
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const TOP_KEYS = ['name', 'date', 'currency', 'description', 'prices'];
 const LINE_KEYS = ['price', 'source', 'date', 'note'];
 

@@ -1,6 +1,7 @@
 import { parseDocument } from 'yaml';
 import { protectDistributionText, restoreDistributionText } from './yaml-protect.ts';
 import { formatPath, parsePath, type PathSegment, type ScenarioError } from './errors.ts';
+import { isObject } from './is-object.ts';
 
 /**
  * `--set path=value` overrides, applied to the raw parsed data before validation so that an
@@ -15,7 +16,6 @@ export interface AppliedOverrides {
   paths: { segments: PathSegment[]; text: string }[];
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isIndex = (s: PathSegment): boolean => typeof s === 'number' || /^\d+$/.test(s);
 
 export function applyOverrides(data: unknown, overrides: readonly string[]): AppliedOverrides {

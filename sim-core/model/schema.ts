@@ -5,6 +5,7 @@ import { show } from './errors.ts';
 import { MSER_BATCH_SIZE, MSER_MIN_BATCHES } from '../run/mser.ts';
 import { ALWAYS, callTarget, distribution, duration, namedRecord, nonNegativeNumber, positiveInt, positiveNumber, rate } from './schema-fields.ts';
 import { DURATION_PATTERN, parseDuration, parsePercent } from './units.ts';
+import { isObject } from './is-object.ts';
 
 /**
  * The scenario language v1 (DESIGN.md §3) as a zod schema: strict objects everywhere (an
@@ -12,7 +13,6 @@ import { DURATION_PATTERN, parseDuration, parsePercent } from './units.ts';
  * unit parsers. The JSON Schema for editors is generated from this (json-schema.ts).
  */
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const millis = (text: unknown): number | undefined => {
   const r = parseDuration(text);
   return r.ok ? r.value : undefined;

@@ -4,6 +4,7 @@ import type { StepScope } from './compile-context.ts';
 import { show, type PathSegment } from './errors.ts';
 import { ALWAYS, callTarget, distribution, probability, share, shareValue, splitTarget, TARGET_PATTERN } from './schema-fields.ts';
 import { didYouMean } from './suggest.ts';
+import { isObject } from './is-object.ts';
 
 /**
  * The steps of a service operation. A step is an object with exactly one key naming its kind
@@ -69,8 +70,6 @@ const branchOptions = z
     const sum = options.reduce((s, o) => s + (typeof o?.p === 'number' ? o.p : 0), 0);
     if (sum > 1 + 1e-9) ctx.addIssue({ code: 'custom', message: `branch probabilities sum to ${+sum.toPrecision(12)}, above 1`, input: options });
   }, ALWAYS);
-
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
  * `- cache: redis` with `hit: 0.8` and `miss: [ …steps ]`. `hit` is optional in the shape and

@@ -2,6 +2,7 @@ import type * as z from 'zod';
 import { problem, show, type PathSegment, type Problem } from './errors.ts';
 import { scenarioSchema, type Scenario } from './schema.ts';
 import { didYouMean } from './suggest.ts';
+import { isObject } from './is-object.ts';
 
 /**
  * Validate raw data (parsed YAML/JSON with overrides applied) against the scenario schema and
@@ -55,8 +56,6 @@ function genericMessage(iss: RawIssue, knownKeys: Map<unknown, string[]>): strin
       return undefined;
   }
 }
-
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** A required key at the top of a union option is missing: the input is not that option. */
 function missesOwnKey(issues: readonly Issue[]): boolean {
