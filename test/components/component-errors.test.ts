@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { errorsOf } from '../helpers/errors-of.ts';
 
-
 const scenario = (step: string, components = '') => `archsim: 1
 name: bad components
 workload: { arrivals: 100/s }

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { errorsOf } from '../helpers/errors-of.ts';
 
-
 const scenario = (step: string, database = '{ kind: database, cores: 4, readReplicas: 1, queries: { read: exp(3ms), write: exp(9ms) } }') => `archsim: 1
 name: bad database
 workload: { arrivals: 100/s }
