@@ -3,6 +3,7 @@ import { BadInputError, EXIT_INTERRUPTED, EXIT_OK } from './cli-error.ts';
 import type { CliIo } from './cli-io.ts';
 import { formatCompareReport } from './compare-report.ts';
 import { COMPARE_HELP } from './help.ts';
+import { loadCostPlan } from './load-cost-plan.ts';
 import { loadScenarioFile } from './load-scenario-file.ts';
 import { helpHint, jsonTarget, parseFlags, parseWorkers, STUDY_OPTIONS, studyOverrides } from './parse-flags.ts';
 import { stableJson } from './stable-json.ts';
@@ -23,13 +24,19 @@ export async function commandCompare(args: string[], io: CliIo): Promise<number>
   const jsonFile = jsonTarget('compare', values.json, assertWritable);
   // The run flags apply to every scenario.
   const overrides = studyOverrides(values);
-  // Every file is checked before anything runs, so a typo in the third is not found minutes later.
-  const scenarios = positionals.map((file) => loadScenarioFile(file, overrides).scenario);
+  // Every file is checked before anything runs, so a typo in the third is not found minutes later;
+  // each scenario is priced with its own price list (an unknown instance fails here too).
+  const loaded = positionals.map((file) => {
+    const { scenario } = loadScenarioFile(file, overrides);
+    return { scenario, costPlan: loadCostPlan(file, scenario) };
+  });
+  const scenarios = loaded.map((l) => l.scenario);
+  const costPlans = loaded.map((l) => l.costPlan);
 
   const session = startStudySession('compare', io, { workers, quiet: values.quiet, progress: values.progress });
   let result: ComparisonResult;
   try {
-    result = await compareScenarios(scenarios, { executor: session.executor, onProgress: session.onProgress, cancel: session.cancel });
+    result = await compareScenarios(scenarios, { executor: session.executor, onProgress: session.onProgress, cancel: session.cancel, costPlans });
   } catch (e) {
     if (!session.cancel.cancelled) throw e;
     io.stderr(`archsim compare: cancelled before every scenario completed a replication; nothing to compare\n`);

@@ -13,10 +13,11 @@ import { renderTable, type Column, type TableRow } from './text-table.ts';
 
 /**
  * The report `archsim compare` prints: who is A, B, …; a table per scope (overall, each common
- * endpoint, component utilisations) with each scenario's value ± its half-width, then for each
- * scenario after the baseline the paired difference ± its half-width, the unpaired (Welch)
- * half-width the same runs would give, and the verdict; then the verdicts on the overall
- * metrics as sentences. Differences of shares are in percentage points (pp). Pure.
+ * endpoint, component utilisations, the monthly cost when the scenarios are priced) with each
+ * scenario's value ± its half-width, then for each scenario after the baseline the paired
+ * difference ± its half-width, the unpaired (Welch) half-width the same runs would give, and
+ * the verdict; then the verdicts on the overall metrics and the cost as sentences. Differences
+ * of shares are in percentage points (pp); dollars are to the cent, as in the run report. Pure.
  */
 
 export interface CompareReportOptions {
@@ -136,6 +137,8 @@ export function verdictSentence(m: MetricComparison, d: Difference, label: strin
   switch (d.verdict) {
     case 'lower':
     case 'higher':
+      // The same difference in every pair (a fixed bill): exact, no interval to speak of.
+      if (showsAsZero(formatMagnitude(d.halfWidth, m.unit, scale))) return `${label}'s ${what} is ${formatMagnitude(Math.abs(d.mean), m.unit, scale)} ${d.verdict} in every replication`;
       return `${label}'s ${what} is ${size} ${d.verdict}: significant`;
     case 'noDifference':
       return `no significant difference in ${what} (${label} − A: ${formatSigned(d.mean, m.unit, scale)} ± ${formatMagnitude(d.halfWidth, m.unit, scale)})`;
@@ -153,26 +156,43 @@ function formatValue(x: number, unit: MetricUnit): string {
     case 'ratio':
       return formatPercent(x);
     case 'usd':
-      return Number.isFinite(x) ? `$${formatGrouped(x, 0)}` : '—';
+      return Number.isFinite(x) ? formatUsd(x) : '—';
     case 'perSecond':
       return Number.isFinite(x) ? `${formatNumber(x)}/s` : '—';
   }
 }
 
-/** The ± of a value at the precision the value is shown with; '' when unknown or 0 (every replication agreed). */
+/**
+ * The ± of a value at the precision the value is shown with; '' when unknown or when it shows as
+ * 0 (every replication agreed, up to floating-point rounding).
+ */
 function formatValueHalfWidth(h: number, x: number, unit: MetricUnit): string {
   if (!Number.isFinite(h) || h === 0) return '';
   const scale = Number.isFinite(x) && x !== 0 ? x : h;
+  const text = valueHalfWidthText(h, scale, unit);
+  return showsAsZero(text) ? '' : text;
+}
+
+function valueHalfWidthText(h: number, scale: number, unit: MetricUnit): string {
   switch (unit) {
     case 'ms':
       return formatDurationHalfWidth(h, scale);
     case 'ratio':
       return formatPercentHalfWidth(h);
     case 'usd':
-      return `±$${formatGrouped(h, 0)}`;
+      return `±${formatUsd(h)}`;
     case 'perSecond':
       return formatNumberHalfWidth(h, scale);
   }
+}
+
+/**
+ * Whether a formatted size reads as zero (`$0.00`, `0 pp`): such a sign or half-width is
+ * rounding residue — a paired difference of two bills with the same usage differs from the
+ * fixed difference in the 14th digit — and is left out.
+ */
+function showsAsZero(text: string): boolean {
+  return Number.parseFloat(text.replace(/[^\d.]/g, '')) === 0;
 }
 
 /**
@@ -193,7 +213,7 @@ function formatMagnitude(x: number, unit: MetricUnit, scale: number): string {
     case 'ratio':
       return `${formatPoints(x, scale)} pp`;
     case 'usd':
-      return `$${formatGrouped(x, 0)}`;
+      return formatUsd(x);
     case 'perSecond':
       return `${formatNumberHalfWidth(x, scale).slice(1)}/s`;
   }
@@ -204,19 +224,20 @@ function formatSigned(x: number, unit: MetricUnit, scale: number): string {
   if (!Number.isFinite(x)) return '—';
   const text = formatMagnitude(Math.abs(x), unit, scale);
   // A difference that shows as zero at this precision gets no sign.
-  return Number.parseFloat(text.replace(/[^\d.]/g, '')) === 0 ? text : `${x < 0 ? '-' : '+'}${text}`;
+  return showsAsZero(text) ? text : `${x < 0 ? '-' : '+'}${text}`;
 }
 
-/** The difference cell: `-0.09 ms ±1.46 ms`; the half-width is left out when unknown or 0. */
+/** The difference cell: `-0.09 ms ±1.46 ms`; the half-width is left out when unknown or when it shows as 0. */
 function formatDifferenceCell(d: Difference, unit: MetricUnit): string {
   const scale = differenceScale(d);
-  const h = Number.isFinite(d.halfWidth) && d.halfWidth > 0 ? ` ±${formatMagnitude(d.halfWidth, unit, scale)}` : '';
-  return formatSigned(d.mean, unit, scale) + h;
+  const h = Number.isFinite(d.halfWidth) ? formatMagnitude(d.halfWidth, unit, scale) : '';
+  return formatSigned(d.mean, unit, scale) + (h === '' || showsAsZero(h) ? '' : ` ±${h}`);
 }
 
 function formatUnpairedCell(d: Difference, unit: MetricUnit): string {
-  if (!Number.isFinite(d.unpairedHalfWidth) || d.unpairedHalfWidth === 0) return '';
-  return `±${formatMagnitude(d.unpairedHalfWidth, unit, differenceScale(d))}`;
+  if (!Number.isFinite(d.unpairedHalfWidth)) return '';
+  const h = formatMagnitude(d.unpairedHalfWidth, unit, differenceScale(d));
+  return showsAsZero(h) ? '' : `±${h}`;
 }
 
 /**
@@ -227,4 +248,9 @@ function formatPoints(ratio: number, scale: number): string {
   if (ratio === 0) return '0';
   const decimals = Math.min(6, Math.max(2, 1 - Math.floor(Math.log10(Math.abs(scale * 100)))));
   return formatGrouped(ratio * 100, decimals);
+}
+
+/** Dollars to the cent, thousands grouped: `$1,234.56`. */
+function formatUsd(x: number): string {
+  return `$${formatGrouped(x, 2)}`;
 }

@@ -64,8 +64,9 @@ Runs every scenario with the same seed and replication indices, so that they dra
 random numbers for the same purposes (arrivals, think times, the endpoint mix and, where
 components share a name, their service times): common random numbers. The first scenario (A)
 is the baseline; for each other scenario and each metric — overall, per common endpoint
-(throughput, mean/p50/p95/p99 latency, error rate, availability, share within the SLO) and the
-utilisation of common components — it reports the paired difference (B − A, replication by
+(throughput, mean/p50/p95/p99 latency, error rate, availability, share within the SLO), the
+utilisation of common components and the monthly cost when the scenarios are priced (B − A per
+replication; a fixed bill differs by the same amount in every replication) — it reports the paired difference (B − A, replication by
 replication) with its 95% confidence half-width, the unpaired (Welch) half-width the same runs
 would give without pairing, and a verdict: significant when the paired interval excludes 0.
 

@@ -2,7 +2,8 @@ import * as z from 'zod';
 import { Op } from '../model/compiled.ts';
 import type { ComponentKind } from '../model/compile-context.ts';
 import { ALWAYS, distribution, namedRecord, nonNegativeInt, positiveInt } from '../model/schema-fields.ts';
-import { databaseQueryBlock } from '../model/steps.ts';
+import { databaseQueryBlock } from '../model/block-names.ts';
+import { instanceType, replicaPrice } from '../cost/price-field.ts';
 import { didYouMean } from '../model/suggest.ts';
 
 /**
@@ -31,23 +32,31 @@ import { didYouMean } from '../model/suggest.ts';
  * Blocks, one per query type, run by `query:` call sites as a one-body FORK (steps.ts): a frame
  * of its own holding a core while the caller keeps its worker, and no network hop — the query
  * time is what the caller waits (network round trip included), plus any wait for a core.
- *   <db>#<write>:  ENTER <db>; SLEEP time; LEAVE; RETURN
- *   <db>#<read>:   BRANCH <db>.route [1/(1+R)] primary else replicas   (no draw without replicas)
+ *   <db>#<write>:  COUNT; ENTER <db>; SLEEP time; LEAVE; RETURN
+ *   <db>#<read>:   COUNT; BRANCH <db>.route [1/(1+R)] primary else replicas   (no draw without replicas)
  *                  primary:  ENTER <db>;          SLEEP time; LEAVE; RETURN
- *                  replicas: ENTER <db>.replicas; SLEEP time; LEAVE; RETURN
+ *                  replicas: [RECORD lag]; ENTER <db>.replicas; SLEEP time; LEAVE; RETURN
  *
  * Streams: `<db>.query.<type>` for the service times of each type (so common random numbers
  * keep one type aligned when another's load changes), `<db>.route` for the read routing draws.
  *
- * Not yet (the strict schema rejects their keys until they exist):
- * - `pool`, the connection pool per calling service replica held for the duration of a query:
- *   it needs an engine primitive (acquire/release of a pool keyed by the caller's replica), so
- *   a query waits for a core only;
- * - replication lag reported for reads served by replicas;
- * - queries/s by type: the component table has one row per instance group (`<db>`,
- *   `<db>.replicas`) with utilisation and throughput of all types together;
- * - `instance`/`price`: the cost model bills a component by its name, which would count the
- *   primary only.
+ * Each query block begins with `COUNT <db>.queries.<type>`: the component row reports queries/s
+ * by type (`queries`).
+ *
+ * Connection pool (`pool: 20`): every calling service replica keeps its own pool of that many
+ * connections to this database (PgBouncer-less application pools, as HikariCP or pgx keep). A
+ * query holds a connection from before it waits for a core until its answer is back; waiting for
+ * a connection is its own wait, reported as the pool's `wait` (mean, p95, p99). The pools of one
+ * caller are the station `<db>.pool.<caller>` (replicas = the caller's replicas, workers = pool,
+ * FIFO, unbounded); a query enters the pool replica of the caller replica its request is on
+ * (ENTER_HOME; steps.ts emits the block). When pool × callers < cores the pool is the bottleneck.
+ *
+ * Replication lag (`replicationLag: exp(20ms)`): how far behind the primary a replica is when it
+ * serves a read — no effect on timing, reported for the reads replicas served
+ * (`<db>.replicas` row: `replicationLag` mean and p95), drawn from stream `<db>.lag`.
+ *
+ * Billing: `instance`/`price` per instance; the primary and every read replica are billed
+ * (cost/billed-results.ts: the `<db>` and `<db>.replicas` rows).
  */
 
 export const databaseSchema = z
@@ -64,6 +73,12 @@ export const databaseSchema = z
       .array(z.string())
       .optional()
       .meta({ description: "The query types that are reads (served by the primary or a replica); the others are writes (primary only). Default: the type named 'read', if there is one" }),
+    pool: positiveInt()
+      .optional()
+      .meta({ description: 'Connections per calling service replica, held for the whole query; without it a query only waits for a core' }),
+    replicationLag: distribution('How far behind the primary a replica is when it serves a read, e.g. exp(20ms); reported, no effect on timing').optional(),
+    instance: instanceType('Instance type of the primary and of each read replica, priced from the price list (e.g. db.m6g.large)').optional(),
+    price: replicaPrice('Price of one instance (primary or replica), e.g. $0.159/h; overrides the price list').optional(),
   })
   .superRefine((db, ctx) => {
     if (typeof db !== 'object' || db === null || typeof db.queries !== 'object' || db.queries === null) return;
@@ -77,6 +92,9 @@ export const databaseSchema = z
       });
     }
     const replicas = db.readReplicas;
+    if (db.replicationLag !== undefined && !(typeof replicas === 'number' && replicas > 0)) {
+      ctx.addIssue({ code: 'custom', path: ['replicationLag'], message: 'replicationLag is the lag of read replicas, and this database has none: give readReplicas, or drop replicationLag', input: db.replicationLag });
+    }
     if (typeof replicas === 'number' && replicas > 0 && readTypes(db).length === 0) {
       ctx.addIssue({
         code: 'custom',
@@ -121,7 +139,10 @@ export const databaseKind: ComponentKind<Database> = {
         ? b.station({ name: replicaStationName(name), kind: 'database', replicas: db.readReplicas, workers: db.cores, queue: Infinity, balancer: 'random' })
         : -1;
     const reads = new Set(readTypes(db));
+    const lag = replicas >= 0 && db.replicationLag !== undefined ? ctx.dist(db.replicationLag, [...path, 'replicationLag']) : -1;
+    const lagStat = lag >= 0 ? b.stat({ component: replicaStationName(name), key: 'replicationLag' }) : -1;
     const serve = (station: number, time: number, stream: number) => {
+      if (station === replicas && lagStat >= 0) b.record(lag, b.stream(`${name}.lag`), lagStat);
       b.enter(station);
       if (time >= 0) b.sleep(time, stream);
       b.leave();
@@ -131,6 +152,7 @@ export const databaseKind: ComponentKind<Database> = {
       const time = ctx.dist(text, [...path, 'queries', type]);
       const stream = b.stream(`${name}.query.${type}`);
       b.beginBlock(b.block(databaseQueryBlock(name, type)));
+      b.count(b.counter({ component: name, group: 'queries', key: type }));
       if (!reads.has(type) || replicas < 0) {
         serve(primary, time, stream);
         continue;

@@ -3,6 +3,7 @@ import type { ComponentKind } from '../model/compile-context.ts';
 import { countOrUnbounded, distribution, share, shareValue } from '../model/schema-fields.ts';
 import { externalCallBlock } from '../model/steps.ts';
 import { CAUSE_EXTERNAL_ERROR } from '../metrics/replication-result.ts';
+import { rateLimiter, rateLimitSchema } from '../model/rate-limit.ts';
 
 /**
  * `kind: external` — a third-party API, used from a service operation's steps:
@@ -15,11 +16,13 @@ import { CAUSE_EXTERNAL_ERROR } from '../metrics/replication-result.ts';
  * capacity) and `queue` waiting slots (unbounded by default; with a finite queue a call that
  * finds every slot taken fails as `rejected`, counted at this component). One block the call
  * sites run as a one-body FORK (no network hop: `latency` is the round trip the caller sees):
- *   <external>#call:  ENTER station; SLEEP latency; LEAVE; FAIL errors external-error; RETURN
- * The error is drawn after the latency: a failing call still takes its time.
+ *   <external>#call:  [LIMIT bucket]; ENTER station; SLEEP latency; LEAVE; FAIL errors external-error; RETURN
+ * The error is drawn after the latency: a failing call still takes its time. With `rateLimit`
+ * (a token bucket: rate + burst, as the provider's quota), a call that finds the bucket empty
+ * fails at once with `rate-limited` (an HTTP 429), counted at this component, before it takes a
+ * concurrency slot.
  *
  * Streams: `<external>` for latency draws, `<external>.errors` for the error draws.
- * Not yet: a rate limit (a token bucket, which comes with the gateway component).
  */
 export const externalSchema = z.strictObject({
   kind: z.literal('external'),
@@ -27,6 +30,7 @@ export const externalSchema = z.strictObject({
   errors: share('Share of calls that fail with external-error, e.g. 0.5%').default(0),
   concurrency: countOrUnbounded(1, 'Calls served at once (a concurrency limit); beyond it calls wait in the queue').default('unbounded'),
   queue: countOrUnbounded(0, 'Calls that may wait for a free slot (0: fail at once when all are busy); beyond it calls are rejected').default('unbounded'),
+  rateLimit: rateLimitSchema('The provider’s quota as a token bucket; calls that find it empty fail as rate-limited').optional(),
 });
 
 export type External = z.output<typeof externalSchema>;
@@ -48,7 +52,9 @@ export const externalKind: ComponentKind<External> = {
       balancer: 'roundRobin',
     });
     const latency = ctx.dist(external.latency, [...path, 'latency']);
+    const limiter = rateLimiter(b, name, external.rateLimit);
     b.beginBlock(b.block(externalCallBlock(name)));
+    if (limiter >= 0) b.limit(limiter, station);
     b.enter(station);
     if (latency >= 0) b.sleep(latency, b.stream(name));
     b.leave();

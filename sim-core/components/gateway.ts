@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import type { ComponentKind } from '../model/compile-context.ts';
-import { callTarget, distribution, namedRecord, positiveInt, rate } from '../model/schema-fields.ts';
-import { parseRate } from '../model/units.ts';
+import { callTarget, distribution, namedRecord } from '../model/schema-fields.ts';
+import { rateLimiter, rateLimitSchema } from '../model/rate-limit.ts';
 import { isObject } from '../model/is-object.ts';
 
 /**
@@ -11,6 +11,7 @@ import { isObject } from '../model/is-object.ts';
  *
  *   api:
  *     kind: gateway
+ *     api: rest                      # billed as a REST API; default http (cost/usage-items.ts)
  *     latency: const(2ms)
  *     rateLimit: { rate: 1000/s, burst: 200 }
  *     routes: { balance: accounts.getBalance, transfer: payments.transfer }
@@ -20,17 +21,18 @@ import { isObject } from '../model/is-object.ts';
  * The station has unbounded workers: the gateway's latency is a delay, and its table row shows
  * the requests in it and those it rate-limited (errorsByCause). One bucket per gateway, shared by
  * its routes, as API Gateway's account/stage throttle is.
+ *
+ * Cost: no instance; each admitted request (rate-limited ones are not billed) at the price of
+ * its `api` product — `apigateway.http.requests` or `apigateway.rest.requests` in the price list.
  */
 export const gatewaySchema = z.strictObject({
   kind: z.literal('gateway'),
+  api: z
+    .enum(['rest', 'http'])
+    .default('http')
+    .meta({ description: 'The API Gateway product it is billed as: http (HTTP API, apigateway.http.requests) or rest (REST API, apigateway.rest.requests)' }),
   latency: distribution('Time each request spends in the gateway').optional(),
-  rateLimit: z
-    .strictObject({
-      rate: rate('Requests admitted per unit of time, sustained (token refill rate)'),
-      burst: positiveInt().meta({ description: 'Bucket size: requests admitted at once after a quiet period' }),
-    })
-    .optional()
-    .meta({ description: 'Token bucket; requests that find it empty fail as rate-limited' }),
+  rateLimit: rateLimitSchema('Token bucket; requests that find it empty fail as rate-limited').optional(),
   routes: namedRecord(callTarget('The service operation this route forwards to'), 'route', 'Operations the gateway exposes as <gateway>.<route>'),
 });
 
@@ -59,11 +61,7 @@ export const gatewayKind: ComponentKind<Gateway> = {
     const station = b.station({ name, kind: 'gateway', replicas: 1, workers: Infinity, queue: Infinity, balancer: 'roundRobin' });
     const stream = b.stream(name);
     const latency = gateway.latency === undefined ? -1 : ctx.dist(gateway.latency, [...path, 'latency']);
-    let limiter = -1;
-    if (gateway.rateLimit) {
-      const r = parseRate(gateway.rateLimit.rate);
-      if (r.ok) limiter = b.limiter({ name, ratePerMs: r.value, burst: gateway.rateLimit.burst });
-    }
+    const limiter = rateLimiter(b, name, gateway.rateLimit);
     for (const [route, target] of Object.entries(gateway.routes)) {
       b.beginBlock(b.block(`${name}.${route}`));
       b.enter(station);

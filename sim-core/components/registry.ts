@@ -6,13 +6,14 @@ import { cdnKind, cdnSchema, type Cdn } from './cdn.ts';
 import { databaseKind, databaseSchema, type Database } from './database.ts';
 import { externalKind, externalSchema, type External } from './external.ts';
 import { gatewayKind, gatewaySchema, type Gateway } from './gateway.ts';
+import { queueKind, queueSchema, type Queue } from './queue.ts';
 import { serviceKind, serviceSchema, type Service } from './service.ts';
 
 /**
  * Every component kind, by its `kind:` value. A new kind is one file exporting its schema and
  * a ComponentKind, listed here in KINDS and in the schema union below.
  */
-export type Component = Service | Cache | Cdn | External | Gateway | Database;
+export type Component = Service | Cache | Cdn | External | Gateway | Database | Queue;
 
 export const COMPONENT_KINDS: Readonly<Record<string, ComponentKind>> = {
   service: serviceKind as unknown as ComponentKind,
@@ -21,6 +22,7 @@ export const COMPONENT_KINDS: Readonly<Record<string, ComponentKind>> = {
   external: externalKind as unknown as ComponentKind,
   gateway: gatewayKind as unknown as ComponentKind,
   database: databaseKind as unknown as ComponentKind,
+  queue: queueKind as unknown as ComponentKind,
 };
 
 export const KIND_NAMES = Object.keys(COMPONENT_KINDS);
@@ -37,7 +39,7 @@ export function componentCalls(name: string, raw: unknown): ConfiguredCall[] {
   return typeof kind === 'string' && Object.hasOwn(COMPONENT_KINDS, kind) ? (COMPONENT_KINDS[kind].calls?.(name, raw) ?? []) : [];
 }
 
-export const componentSchema = z.discriminatedUnion('kind', [serviceSchema, cacheSchema, cdnSchema, externalSchema, gatewaySchema, databaseSchema], {
+export const componentSchema = z.discriminatedUnion('kind', [serviceSchema, cacheSchema, cdnSchema, externalSchema, gatewaySchema, databaseSchema, queueSchema], {
   error(iss) {
     const input = iss.input as { kind?: unknown } | undefined;
     if (typeof input !== 'object' || input === null || Array.isArray(input)) return undefined;

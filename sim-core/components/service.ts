@@ -75,7 +75,7 @@ export const serviceKind: ComponentKind<Service> = {
         if (cpu >= 0) b.sleep(cpu, stream);
       }
       if (service.threading === 'async') b.leave();
-      emitSteps({ ctx, stream, owner, forks: { next: 0 } }, def.steps, [...opPath, 'steps']);
+      emitSteps({ ctx, stream, owner, forks: { next: 0 }, caller: { name, station, replicas: service.replicas } }, def.steps, [...opPath, 'steps']);
       if (service.threading === 'blocking') b.leave();
       b.ret();
       // Fork bodies follow their operation, which keeps a disassembly readable.

@@ -4,8 +4,10 @@ import { HOURS_PER_MONTH, SECONDS_PER_MONTH } from './money.ts';
 
 /**
  * The monthly bill of a run: for each component, a fixed line (time-weighted replicas × 730 h ×
- * the price per replica-hour) and one usage line per usage item it measured (rate per second ×
- * seconds per month × the price per unit). Pure; no rounding (the report rounds to cents).
+ * the price per replica-hour, the replicas summed over the results the plan names: a database's
+ * primary and read replicas) and one usage line per usage item it measured, read from the
+ * component's own result (rate per second × seconds per month × the price per unit). Pure; no
+ * rounding (the report rounds to cents).
  *
  * Fixed cost is linear in the replica count, so the bill of the replicas averaged over time
  * and over replications is the average of the replications' bills.
@@ -37,8 +39,14 @@ export function computeCost(plan: CostPlan, components: Readonly<Record<string, 
       continue;
     }
     if (pricing.fixed) {
-      const quantity = inputs.replicas * HOURS_PER_MONTH;
-      lines.push(line(name, pricing.fixed.item, 'fixed', quantity, 'replica-h', pricing.fixed.hourly));
+      // Every billed result (a database's primary and its replicas) at the component's price, in one line.
+      let replicas = 0;
+      for (const key of pricing.fixed.results ?? [name]) {
+        const billed = Object.hasOwn(components, key) ? components[key] : undefined;
+        if (billed) replicas += billed.replicas;
+        else excluded.push(`${name}: the instances of ${key} (not in the run's results)`);
+      }
+      lines.push(line(name, pricing.fixed.item, 'fixed', replicas * HOURS_PER_MONTH, 'replica-h', pricing.fixed.hourly));
     }
     for (const u of pricing.usage) {
       const rate = inputs.usage?.[u.counter];

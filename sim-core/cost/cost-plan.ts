@@ -2,13 +2,15 @@ import { problem, type Problem } from '../model/errors.ts';
 import { nearest } from '../model/suggest.ts';
 import { formatPrice, hourlyAmount, isPerReplicaTime, parsePrice, type Price, type PriceUnit } from './money.ts';
 import type { PriceList } from './price-list.ts';
-import { usageItemsOf } from './usage-items.ts';
+import { billedResultsOf } from './billed-results.ts';
+import { usageItemsOf, type BilledComponent } from './usage-items.ts';
 
 /**
  * What each component will be billed for, resolved against a price list before the run: a fixed
- * price per replica-hour (from `instance:` or `price:`) and usage items priced per request or
- * GB. Plain data (it can cross to workers and into files). Unknown instance types and prices in
- * the wrong unit are problems with the path of the field that names them.
+ * price per replica-hour (from `instance:` or `price:`) on the replicas of the results it names,
+ * and usage items priced per request or GB (usage-items.ts). Plain data (it can cross to workers
+ * and into files). Unknown instance types and prices in the wrong unit are problems with the
+ * path of the field that names them.
  */
 
 export interface FixedPricing {
@@ -16,6 +18,12 @@ export interface FixedPricing {
   item: string;
   /** US dollars per replica-hour. */
   hourly: number;
+  /**
+   * The component results whose time-weighted `replicas` are billed, summed into one line
+   * (billed-results.ts): `[<db>, <db>.replicas]` for a database with read replicas. Absent: the
+   * component's own name.
+   */
+  results?: string[];
 }
 
 export interface UsagePricing {
@@ -38,14 +46,11 @@ export interface CostPlan {
   excluded: string[];
 }
 
-/** Only the fields of a component the cost model reads; every kind may carry them. */
-interface PricedFields {
-  kind: string;
-  instance?: unknown;
-  price?: unknown;
-}
-
-export function planCost(components: Readonly<Record<string, PricedFields>>, list: PriceList): { plan?: CostPlan; problems: Problem[] } {
+/**
+ * The plan for a scenario's components (kind and fields: `instance`, `price`, and what picks the
+ * usage items and billed results, such as a gateway's `api` or a database's `readReplicas`).
+ */
+export function planCost(components: Readonly<Record<string, BilledComponent>>, list: PriceList): { plan?: CostPlan; problems: Problem[] } {
   const problems: Problem[] = [];
   const planned: Record<string, ComponentPricing> = {};
   const unpriced: string[] = [];
@@ -70,11 +75,15 @@ export function planCost(components: Readonly<Record<string, PricedFields>>, lis
       } else {
         fixed = { item: instance, hourly: hourlyAmount({ ...line.price, unit: line.price.unit }) };
       }
-    } else if (usageItemsOf(c.kind).length === 0) {
-      unpriced.push(name); // a component billed by usage only (a gateway) is priced all the same
+    } else if (usageItemsOf(c).length === 0) {
+      unpriced.push(name); // a component billed by usage only (a gateway, an SQS queue) is priced all the same
+    }
+    if (fixed) {
+      const results = billedResultsOf(name, c);
+      if (results.length !== 1 || results[0] !== name) fixed.results = results;
     }
     const usage: UsagePricing[] = [];
-    for (const u of usageItemsOf(c.kind)) {
+    for (const u of usageItemsOf(c)) {
       const line = Object.hasOwn(list.lines, u.item) ? list.lines[u.item] : undefined;
       if (line) usage.push({ item: u.item, counter: u.counter, price: line.price });
       else excluded.push(`${name}: ${u.item} (not in the price list '${list.name}')`);

@@ -3,8 +3,9 @@ import { deriveStream, type RandomStream } from './random.ts';
 import { sampleStandardExponential } from './ziggurat.ts';
 import type { DistTable } from './distributions.ts';
 import { Op, profileAt, type CompiledModel, type StationDef } from '../model/compiled.ts';
+import { createCacheHitModel, type CacheHitModel } from '../components/cache-hit-model.ts';
 import { histogramCreate, histogramMerge, histogramQuantile, histogramRecord, histogramReset, type Histogram } from '../metrics/histogram.ts';
-import { CAUSE_RATE_LIMITED, CAUSE_REJECTED, ERROR_CAUSES, type EndpointTally, type ReplicationResult, type StationTally } from '../metrics/replication-result.ts';
+import { CAUSE_RATE_LIMITED, CAUSE_REJECTED, ERROR_CAUSES, type CacheTally, type EndpointTally, type QueueTally, type ReplicationResult, type StationTally } from '../metrics/replication-result.ts';
 
 // Event kinds, packed with a target id into one int32: event = id * 16 + kind.
 const EV_RESUME = 0; // frame continues at its pc (a SLEEP ended)
@@ -14,10 +15,12 @@ const EV_THINK = 3; // a closed-workload user finished thinking
 const EV_SAMPLE = 5; // end of a time-series interval
 const EV_WARMUP = 6; // end of warm-up: reset the measured accumulators
 const EV_POPULATION = 7; // closed workload: the profile changed the active population
+const EV_CACHE_MODEL = 8; // re-evaluate the modelled hit ratios of caches (rate or warm-up changed)
 // Opcodes and hot helpers copied into module constants: a loader may compile imports into
 // getter calls (tsx does), which costs ~20% of the loop when read per instruction.
 const OP_ENTER = Op.ENTER, OP_SLEEP = Op.SLEEP, OP_LEAVE = Op.LEAVE, OP_CALL = Op.CALL;
 const OP_BRANCH = Op.BRANCH, OP_JUMP = Op.JUMP, OP_FORK = Op.FORK, OP_RETURN = Op.RETURN, OP_FAIL = Op.FAIL, OP_LIMIT = Op.LIMIT;
+const OP_ENTER_HOME = Op.ENTER_HOME, OP_COUNT = Op.COUNT, OP_RECORD = Op.RECORD, OP_HIT = Op.HIT, OP_PUBLISH = Op.PUBLISH;
 const CAUSES = ERROR_CAUSES.length;
 const recordLatency = histogramRecord;
 const standardExponential = sampleStandardExponential;
@@ -29,6 +32,12 @@ const KIND_MASK = 15;
 const LINK_ROOT = 0;
 const LINK_CALL = 1;
 const LINK_FORK = 2;
+const LINK_DETACHED = 3; // a queue message: nobody waits for it; fEndpoint holds its queue
+
+/** Modelled cache hit ratios are re-evaluated at most this often (ms), and only when needed. */
+const CACHE_MODEL_EVERY_MS = 1000;
+/** ... when the measured lookup rate moved by more than this fraction since the last evaluation. */
+const CACHE_RATE_CHANGE = 0.02;
 
 /** Progress is reported and cancellation checked every this many events. */
 const CHECK_EVERY = 1 << 16;
@@ -76,6 +85,8 @@ export class Simulation {
   private fStart = new Float64Array(1024); // root frames: request start time
   private fEndpoint = new Int32Array(1024); // root frames: endpoint id
   private fUser = new Int32Array(1024); // root frames: closed-workload user, -1 for open arrivals
+  private fHome = new Int32Array(1024); // replica the frame's last ENTER chose (FORK bodies inherit it), or -1
+  private fEnq = new Float64Array(1024); // when the frame began waiting at a station that tracks waits
   private freeFrames = new Int32Array(1024);
   private freeCount = 0;
   private frameCount = 0;
@@ -101,6 +112,8 @@ export class Simulation {
   private readonly stCompleted: Float64Array; // measured window
   private readonly stRejected: Float64Array;
   private readonly stFailedByCause: Float64Array; // [station * CAUSES + cause], measured window
+  private readonly stTrackWait: Uint8Array;
+  private readonly stWait: Array<Histogram | null>; // measured window
 
   // Token buckets (LIMIT): tokens at the last update, and its time.
   private readonly lRate: Float64Array;
@@ -108,6 +121,34 @@ export class Simulation {
   private readonly lTokens: Float64Array;
   private readonly lLast: Float64Array;
   private readonly rStation: Int32Array;
+
+  // COUNT counters and RECORD statistics (counters: totals since t = 0, marked at warm-up end).
+  private readonly counterTotal: Float64Array;
+  private readonly counterMark: Float64Array;
+  private readonly statValues: Histogram[];
+
+  // Caches (HIT): totals since t = 0 and marks; modelled hit ratios and what they were computed from.
+  private readonly cacheLookups: Float64Array;
+  private readonly cacheHits: Float64Array;
+  private readonly cacheLookupsMark: Float64Array;
+  private readonly cacheHitsMark: Float64Array;
+  private readonly cacheLookupsInterval: Float64Array;
+  private readonly cacheHitsInterval: Float64Array;
+  private readonly seriesCacheLookups: Float64Array[];
+  private readonly seriesCacheHits: Float64Array[];
+  private readonly cacheModels: Array<CacheHitModel | null>;
+  private readonly cacheProb: Float64Array;
+  private readonly cacheCold: Uint8Array; // still warming up from empty
+  private readonly cacheRate: Float64Array; // smoothed lookups per ms, -1 before the first estimate
+  private readonly cacheRateUsed: Float64Array; // the rate cacheProb was last evaluated at
+  private readonly cacheLookupsAtUpdate: Float64Array;
+  private cacheUpdateAt = 0;
+
+  // Queues (PUBLISH), measured window.
+  private readonly qPublished: Float64Array;
+  private readonly qConsumed: Float64Array;
+  private readonly qFailed: Float64Array;
+  private readonly qEndToEnd: Histogram[];
   private readonly rBusy: Int32Array;
   private readonly rQueue: Int32Array[]; // ring buffers of waiting frame ids
   private readonly rHead: Int32Array;
@@ -195,6 +236,8 @@ export class Simulation {
     this.stCompleted = new Float64Array(ns);
     this.stRejected = new Float64Array(ns);
     this.stFailedByCause = new Float64Array(ns * CAUSES);
+    this.stTrackWait = Uint8Array.from(model.stations, (st) => (st.trackWait ? 1 : 0));
+    this.stWait = model.stations.map((st) => (st.trackWait ? histogramCreate() : null));
     const limiters = model.limiters;
     this.lRate = Float64Array.from(limiters, (l) => l.ratePerMs);
     this.lBurst = Float64Array.from(limiters, (l) => l.burst);
@@ -257,6 +300,32 @@ export class Simulation {
     this.seriesQueue = model.stations.map(() => new Float64Array(intervals));
     this.recentLatency = model.endpoints.map(() => histogramCreate());
     this.intervalHist = histogramCreate();
+
+    this.counterTotal = new Float64Array(model.counters.length);
+    this.counterMark = new Float64Array(model.counters.length);
+    this.statValues = model.stats.map(() => histogramCreate());
+    const nc = model.caches.length;
+    this.cacheLookups = new Float64Array(nc);
+    this.cacheHits = new Float64Array(nc);
+    this.cacheLookupsMark = new Float64Array(nc);
+    this.cacheHitsMark = new Float64Array(nc);
+    this.cacheLookupsInterval = new Float64Array(nc);
+    this.cacheHitsInterval = new Float64Array(nc);
+    this.seriesCacheLookups = model.caches.map(() => new Float64Array(intervals));
+    this.seriesCacheHits = model.caches.map(() => new Float64Array(intervals));
+    this.cacheModels = model.caches.map((c) => (c.model ? createCacheHitModel(c.model) : null));
+    this.cacheCold = Uint8Array.from(model.caches, (c) => (c.model && !c.model.warm ? 1 : 0));
+    // A warm cache whose hit ratio does not depend on the rate is evaluated once, here; the others
+    // start at 0 (cold: empty; with a ttl: until the first rate estimate, a fraction of a second).
+    this.cacheProb = Float64Array.from(this.cacheModels, (m, c) => (m && !m.rateDependent && !this.cacheCold[c] ? m.hitRatio(1) : 0));
+    this.cacheRate = new Float64Array(nc).fill(-1);
+    this.cacheRateUsed = new Float64Array(nc).fill(-1);
+    this.cacheLookupsAtUpdate = new Float64Array(nc);
+    const nq = model.queues.length;
+    this.qPublished = new Float64Array(nq);
+    this.qConsumed = new Float64Array(nq);
+    this.qFailed = new Float64Array(nq);
+    this.qEndToEnd = model.queues.map(() => histogramCreate());
   }
 
   run(): ReplicationResult {
@@ -302,6 +371,7 @@ export class Simulation {
       case EV_SAMPLE: this.sample(); break;
       case EV_WARMUP: this.startMeasuring(); break;
       case EV_POPULATION: this.updatePopulation(); break;
+      case EV_CACHE_MODEL: this.updateCacheModels(); break;
     }
   }
 
@@ -312,6 +382,7 @@ export class Simulation {
     const w = this.model.workload;
     if (this.warmupMs > 0) this.schedule(this.warmupMs, 0, EV_WARMUP);
     this.schedule(Math.min(this.intervalMs, this.endMs), 0, EV_SAMPLE);
+    if (this.cacheModels.some((m, c) => m && (m.rateDependent || this.cacheCold[c]))) this.schedule(100, 0, EV_CACHE_MODEL);
     if (w.type === 'closed') {
       const maxX = w.profile.reduce((m, p) => Math.max(m, p.x), 1);
       const slots = Math.ceil(w.users * maxX);
@@ -508,6 +579,33 @@ export class Simulation {
           pc += 5;
           break;
         }
+        case OP_HIT: {
+          pc = this.lookup(pc);
+          break;
+        }
+        case OP_COUNT: {
+          this.counterTotal[code[pc + 1]]++;
+          pc += 2;
+          break;
+        }
+        case OP_ENTER_HOME: {
+          this.fPc[f] = pc + 3;
+          if (!this.enterHome(f, code[pc + 1], code[pc + 2])) return;
+          pc += 3;
+          break;
+        }
+        case OP_PUBLISH: {
+          this.publish(code[pc + 1], code[pc + 2]);
+          pc += 3;
+          break;
+        }
+        case OP_RECORD: {
+          // Drawn whether or not measuring, so the stream stays aligned across warm-up choices.
+          const value = this.dists.sample(code[pc + 1], this.streams[code[pc + 2]]);
+          if (this.measuring) recordLatency(this.statValues[code[pc + 3]], value);
+          pc += 4;
+          break;
+        }
         default:
           this.badOpcode(pc);
       }
@@ -534,8 +632,35 @@ export class Simulation {
       this.fPc[child] = this.blockPc[code[pc + 2 + i]];
       this.fParent[child] = f;
       this.fLink[child] = LINK_FORK;
+      this.fHome[child] = this.fHome[f];
       this.exec(child);
     }
+  }
+
+  /** HIT at pc: count the lookup, draw hit (jump past the miss steps) or miss; the pc to go on at. */
+  private lookup(pc: number): number {
+    const code = this.code;
+    const c = code[pc + 1];
+    const k = code[pc + 3];
+    const p = k >= 0 ? this.consts[k] : this.cacheProb[c];
+    this.cacheLookups[c]++;
+    if (this.streams[code[pc + 2]].nextUniform() < p) {
+      this.cacheHits[c]++;
+      return code[pc + 4];
+    }
+    return pc + 5; // the miss steps follow
+  }
+
+  /** PUBLISH: a detached frame carries the message to `block` (its delivery); the publisher goes on. */
+  private publish(q: number, block: number): void {
+    const m = this.allocFrame();
+    this.fPc[m] = this.blockPc[block];
+    this.fParent[m] = -1;
+    this.fLink[m] = LINK_DETACHED;
+    this.fStart[m] = this.now;
+    this.fEndpoint[m] = q;
+    if (this.measuring) this.qPublished[q]++;
+    this.exec(m);
   }
 
   private badOpcode(pc: number): never {
@@ -554,6 +679,16 @@ export class Simulation {
         if (this.hopDist >= 0) this.schedule(this.now + this.dists.sample(this.hopDist, this.hopRng!), f, EV_CALL_RETURN);
         else this.childReturned(f);
         return;
+      case LINK_DETACHED: {
+        const q = this.fEndpoint[f];
+        if (this.measuring) {
+          this.qConsumed[q]++;
+          if (cause >= 0) this.qFailed[q]++;
+          else recordLatency(this.qEndToEnd[q], this.now - this.fStart[f]);
+        }
+        this.freeFrame(f);
+        return;
+      }
       case LINK_FORK: {
         const parent = this.fParent[f];
         if (cause >= 0) this.fFailed[parent] = cause;
@@ -581,17 +716,36 @@ export class Simulation {
   /** Frame f asks station s for a worker. True if it got one now; false if queued or rejected. */
   private enter(f: number, s: number): boolean {
     const r = this.stReplicas[s] === 1 ? this.stFirst[s] : this.pickReplica(s);
+    this.fHome[f] = r;
+    return this.enterAt(f, s, r);
+  }
+
+  /**
+   * ENTER_HOME: station s at the replica with the index of the frame's home replica at station
+   * `home` (compile() gives both the same replica count); by the balancer if it has none there.
+   */
+  private enterHome(f: number, s: number, home: number): boolean {
+    const h = this.fHome[f];
+    const r = h >= 0 && this.rStation[h] === home
+      ? this.stFirst[s] + (h - this.stFirst[home])
+      : this.stReplicas[s] === 1 ? this.stFirst[s] : this.pickReplica(s);
+    return this.enterAt(f, s, r);
+  }
+
+  private enterAt(f: number, s: number, r: number): boolean {
     if (this.rBusy[r] < this.stWorkers[s]) {
       this.rBusy[r]++;
       this.stBusy[s]++;
       this.stBusyInt[s] -= this.now;
       this.fReplica[f] = r;
+      if (this.stTrackWait[s] && this.measuring) recordLatency(this.stWait[s]!, 0);
       return true;
     }
     if (this.rLen[r] < this.stQueueCap[s]) {
       this.enqueue(r, f);
       this.stQueued[s]++;
       this.stQueueInt[s] -= this.now;
+      if (this.stTrackWait[s]) this.fEnq[f] = this.now;
       return false;
     }
     if (this.measuring) this.stRejected[s]++;
@@ -628,6 +782,7 @@ export class Simulation {
       this.stQueued[s]--;
       this.stQueueInt[s] += this.now;
       this.fReplica[next] = r; // the worker passes straight to it
+      if (this.stTrackWait[s] && this.measuring) recordLatency(this.stWait[s]!, this.now - this.fEnq[next]);
       this.exec(next);
     } else {
       this.rBusy[r]--;
@@ -726,6 +881,7 @@ export class Simulation {
     }
     this.fReplica[f] = -1;
     this.fFailed[f] = -1;
+    this.fHome[f] = -1;
     return f;
   }
 
@@ -750,6 +906,8 @@ export class Simulation {
     this.fStart = grow(this.fStart, (k) => new Float64Array(k));
     this.fEndpoint = grow(this.fEndpoint, (k) => new Int32Array(k));
     this.fUser = grow(this.fUser, (k) => new Int32Array(k));
+    this.fHome = grow(this.fHome, (k) => new Int32Array(k));
+    this.fEnq = grow(this.fEnq, (k) => new Float64Array(k));
     this.freeFrames = grow(this.freeFrames, (k) => new Int32Array(k));
   }
 
@@ -773,6 +931,47 @@ export class Simulation {
       this.stBusyAreaMark[s] = this.busyArea(s);
       this.stQueueAreaMark[s] = this.queueArea(s);
     }
+    this.counterMark.set(this.counterTotal);
+    this.cacheLookupsMark.set(this.cacheLookups);
+    this.cacheHitsMark.set(this.cacheHits);
+  }
+
+  /**
+   * Re-evaluate the modelled hit ratio of caches whose ratio depends on their lookup rate (a ttl)
+   * or on the time since a cold start. The rate is measured over the time since the last update
+   * and smoothed (half old, half new); a warm cache is re-evaluated only when its rate moved by
+   * more than CACHE_RATE_CHANGE, a cold one at every update until it is warm (cache-hit-model.ts).
+   */
+  private updateCacheModels(): void {
+    const window = this.now - this.cacheUpdateAt;
+    let again = false;
+    for (let c = 0; c < this.cacheModels.length; c++) {
+      const model = this.cacheModels[c];
+      if (!model || (!model.rateDependent && !this.cacheCold[c])) continue;
+      const measured = (this.cacheLookups[c] - this.cacheLookupsAtUpdate[c]) / window;
+      this.cacheLookupsAtUpdate[c] = this.cacheLookups[c];
+      const rate = this.cacheRate[c] < 0 ? measured : 0.5 * this.cacheRate[c] + 0.5 * measured;
+      this.cacheRate[c] = rate;
+      again = true;
+      if (rate <= 0) continue;
+      const used = this.cacheRateUsed[c];
+      if (this.cacheCold[c]) {
+        const cold = model.hitRatio(rate, this.now);
+        const steady = model.hitRatio(rate);
+        this.cacheProb[c] = cold;
+        this.cacheRateUsed[c] = rate;
+        // Without a ttl the cold ratio rises to the steady one and stays; with a ttl, entries
+        // stored together expire together near τ, 2τ, … and the waves fade over ~10 τ.
+        const ttl = this.model.caches[c].model!.ttlMs;
+        if (ttl === undefined ? cold >= steady - 1e-9 : this.now >= 10 * ttl) this.cacheCold[c] = 0;
+      } else if (used < 0 || Math.abs(rate - used) > CACHE_RATE_CHANGE * used) {
+        this.cacheProb[c] = model.hitRatio(rate);
+        this.cacheRateUsed[c] = rate;
+      }
+    }
+    this.cacheUpdateAt = this.now;
+    // Faster at first (a cold cache changes most then): after 100, 200, 400, 800 ms, then every second.
+    if (again) this.schedule(this.now + Math.min(CACHE_MODEL_EVERY_MS, Math.max(100, this.now)), 0, EV_CACHE_MODEL);
   }
 
   /** Close the current time-series interval. */
@@ -794,6 +993,12 @@ export class Simulation {
       this.seriesQueue[s][i] = (queueArea - this.stQueueAreaInterval[s]) / width;
       this.stBusyAreaInterval[s] = busyArea;
       this.stQueueAreaInterval[s] = queueArea;
+    }
+    for (let c = 0; c < this.cacheLookups.length; c++) {
+      this.seriesCacheLookups[c][i] = this.cacheLookups[c] - this.cacheLookupsInterval[c];
+      this.seriesCacheHits[c][i] = this.cacheHits[c] - this.cacheHitsInterval[c];
+      this.cacheLookupsInterval[c] = this.cacheLookups[c];
+      this.cacheHitsInterval[c] = this.cacheHits[c];
     }
     if (this.intervalHist.count > 0) histogramReset(this.intervalHist);
     this.intervalCompleted = 0;
@@ -826,8 +1031,25 @@ export class Simulation {
         completed: this.stCompleted[s],
         rejected: this.stRejected[s],
         failedByCause: Array.from(this.stFailedByCause.subarray(s * CAUSES, (s + 1) * CAUSES)),
+        ...(this.stWait[s] ? { wait: this.stWait[s] } : {}),
+        ...(st.billedInstances !== undefined ? { billedInstances: st.billedInstances } : {}),
       };
     });
+    const caches: CacheTally[] = this.model.caches.map((c, i) => ({
+      name: c.name,
+      lookups: this.cacheLookups[i] - this.cacheLookupsMark[i],
+      hits: this.cacheHits[i] - this.cacheHitsMark[i],
+      seriesLookups: this.seriesCacheLookups[i],
+      seriesHits: this.seriesCacheHits[i],
+    }));
+    const queues: QueueTally[] = this.model.queues.map((q, i) => ({
+      name: q.name,
+      requestsPerMessage: q.requestsPerMessage,
+      published: this.qPublished[i],
+      consumed: this.qConsumed[i],
+      failed: this.qFailed[i],
+      endToEnd: this.qEndToEnd[i],
+    }));
     const measuredEnd = cancelled ? this.now : this.endMs;
     return {
       replication: this.opts.replication,
@@ -847,6 +1069,10 @@ export class Simulation {
         utilisation: this.seriesUtil,
         queueLength: this.seriesQueue,
       },
+      counters: this.model.counters.map((c, i) => ({ ...c, count: this.counterTotal[i] - this.counterMark[i] })),
+      stats: this.model.stats.map((st, i) => ({ ...st, values: this.statValues[i] })),
+      caches,
+      queues,
       invariants: {
         arrivals: this.arrivals,
         completed: this.completedAll,

@@ -85,6 +85,9 @@ export function histogramQuantile(h: Histogram, q: number): number {
   for (let b = 0; b < counts.length; b++) {
     const c = counts[b];
     if (cumulative + c >= rank && c > 0) {
+      // The first bucket also holds zeros (a wait that did not happen): its values are ≤ 1 ns,
+      // so report its least value rather than interpolating up from 1 ns.
+      if (b === 0) return h.min;
       const lower = histogramBucketLower(b);
       const upper = b + 1 < counts.length ? histogramBucketLower(b + 1) : lower * 2;
       const v = lower + ((upper - lower) * (rank - cumulative)) / c;

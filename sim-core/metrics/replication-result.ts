@@ -31,6 +31,47 @@ export interface StationTally {
   rejected: number;
   /** Failures raised at this station by FAIL instructions, by ERROR_CAUSES index. */
   failedByCause: number[];
+  /** Stations that track waits (pools, brokers): each measured arrival's wait for a worker, ms (0 when one was free). */
+  wait?: Histogram;
+  /** Instances billed per replica (a queue's brokers); absent: one per replica. */
+  billedInstances?: number;
+}
+
+/** A COUNT counter's measured-window count, with where summaries report it. */
+export interface CounterTally {
+  component: string;
+  group: string;
+  key: string;
+  count: number;
+}
+
+/** A RECORD statistic's measured-window values. */
+export interface StatTally {
+  component: string;
+  key: string;
+  values: Histogram;
+}
+
+/** A cache's lookups and hits over the measured window, and per series interval (warm-up included). */
+export interface CacheTally {
+  name: string;
+  lookups: number;
+  hits: number;
+  seriesLookups: Float64Array;
+  seriesHits: Float64Array;
+}
+
+/** A queue's messages over the measured window. */
+export interface QueueTally {
+  name: string;
+  requestsPerMessage: number;
+  published: number;
+  /** Messages whose consumer finished (successfully or not) in the window. */
+  consumed: number;
+  /** Of those, the ones whose consumer failed (e.g. rejected by a full queue). */
+  failed: number;
+  /** Publish to consumed, of messages consumed successfully in the window, ms. */
+  endToEnd: Histogram;
 }
 
 export interface ReplicationSeries {
@@ -61,6 +102,10 @@ export interface ReplicationResult {
   endpoints: EndpointTally[];
   stations: StationTally[];
   series: ReplicationSeries;
+  counters: CounterTally[];
+  stats: StatTally[];
+  caches: CacheTally[];
+  queues: QueueTally[];
   /** Counts over the whole run, warm-up included: arrivals = completed + failed + inSystem. */
   invariants: { arrivals: number; completed: number; failed: number; inSystem: number };
   /** Set if the run was cancelled before its end. */

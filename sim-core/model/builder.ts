@@ -1,5 +1,5 @@
 import { DistTable, type DistSpec } from '../engine/distributions.ts';
-import { Op, type BlockDef, type CompiledModel, type LimiterDef, type StationDef } from './compiled.ts';
+import { Op, type BlockDef, type CacheDef, type CompiledModel, type CounterDef, type LimiterDef, type QueueDef, type StatDef, type StationDef } from './compiled.ts';
 
 /**
  * Assembles a CompiledModel: interns streams, distributions and stations, and emits the step
@@ -10,6 +10,12 @@ export class ModelBuilder {
   readonly stations: StationDef[] = [];
   readonly blocks: BlockDef[] = [];
   readonly limiters: LimiterDef[] = [];
+  readonly counters: CounterDef[] = [];
+  readonly stats: StatDef[] = [];
+  readonly caches: CacheDef[] = [];
+  readonly queues: QueueDef[] = [];
+  /** Values memoised by key for compilers that create things on first use (e.g. a connection pool per caller). */
+  private readonly memo = new Map<string, unknown>();
   private readonly streamIds = new Map<string, number>();
   private readonly blockIds = new Map<string, number>();
   private code: number[] = [];
@@ -94,12 +100,39 @@ export class ModelBuilder {
     this.limiters.push(def);
     return this.limiters.length - 1;
   }
+  /** A counter for COUNT instructions; returns its id. */
+  counter(def: CounterDef): number {
+    this.counters.push(def);
+    return this.counters.length - 1;
+  }
+  count(counter: number): void { this.emit(Op.COUNT, counter); }
+  /** A sampled statistic for RECORD instructions; returns its id. */
+  stat(def: StatDef): number {
+    this.stats.push(def);
+    return this.stats.length - 1;
+  }
+  record(dist: number, stream: number, stat: number): void { this.emit(Op.RECORD, dist, stream, stat); }
+  /** Enter `station` at the replica whose index is that of the frame's home replica at `home` (a pool per caller replica). */
+  enterHome(station: number, home: number): void { this.emit(Op.ENTER_HOME, station, home); }
+  cache(def: CacheDef): number {
+    this.caches.push(def);
+    return this.caches.length - 1;
+  }
+  queue(def: QueueDef): number {
+    this.queues.push(def);
+    return this.queues.length - 1;
+  }
+  /** The value memoised under `key`, made by `make` on first use. */
+  once<T>(key: string, make: () => T): T {
+    if (!this.memo.has(key)) this.memo.set(key, make());
+    return this.memo.get(key) as T;
+  }
   /** Take a token from `limiter` or fail with `rate-limited`, counted at `station`. */
   limit(limiter: number, station: number): void { this.emit(Op.LIMIT, limiter, station); }
   /** With probability p the frame fails with `cause` (an ERROR_CAUSES index), counted at `station`. */
   fail(p: number, stream: number, cause: number, station: number): void { this.emit(Op.FAIL, stream, this.constants([p]), cause, station); }
 
-  build(rest: Omit<CompiledModel, 'stations' | 'blocks' | 'code' | 'consts' | 'dists' | 'streams' | 'limiters'>): CompiledModel {
+  build(rest: Omit<CompiledModel, 'stations' | 'blocks' | 'code' | 'consts' | 'dists' | 'streams' | 'limiters' | 'counters' | 'stats' | 'caches' | 'queues'>): CompiledModel {
     this.flushDeferred();
     for (const b of this.blocks) {
       if (b.pc < 0) throw new Error(`internal: block ${b.name} referenced but never emitted`);
@@ -109,6 +142,10 @@ export class ModelBuilder {
       stations: this.stations,
       blocks: this.blocks,
       limiters: this.limiters,
+      counters: this.counters,
+      stats: this.stats,
+      caches: this.caches,
+      queues: this.queues,
       code: Int32Array.from(this.code),
       consts: Float64Array.from(this.consts),
       dists: this.dists,

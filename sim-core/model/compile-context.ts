@@ -2,6 +2,7 @@ import type * as z from 'zod';
 import type { ModelBuilder } from './builder.ts';
 import type { PathSegment } from './errors.ts';
 import type { Step } from './steps.ts';
+import type { Component } from '../components/registry.ts';
 
 /** What a component or step compiler gets from `compile()`. */
 export interface CompileContext {
@@ -10,6 +11,16 @@ export interface CompileContext {
   error(path: PathSegment[], message: string): void;
   /** Parse distribution text and intern it; -1 (after reporting) when the text is invalid. */
   dist(text: string, path: PathSegment[]): number;
+  /** The (validated) component called `name`, for compilers that depend on another's settings. */
+  component(name: string): Component | undefined;
+}
+
+/** The service whose operation a list of steps belongs to. */
+export interface StepCaller {
+  name: string;
+  /** Its station (the replicas a connection pool is kept per). */
+  station: number;
+  replicas: number;
 }
 
 /** One block of steps being emitted, e.g. the body of `app.transfer`. */
@@ -21,6 +32,7 @@ export interface StepScope {
   readonly owner: string;
   /** Next FORK number within the owner operation. */
   forks: { next: number };
+  readonly caller: StepCaller;
 }
 
 /** A list of steps found in raw (unvalidated) component data, with where it lives. */

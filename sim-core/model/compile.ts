@@ -30,6 +30,7 @@ export function compile(scenario: Scenario): { model?: CompiledModel; errors: Sc
       problems.push(problem(path, spec.message));
       return -1;
     },
+    component: (name) => (Object.hasOwn(scenario.components, name) ? scenario.components[name] : undefined),
   };
   const ms = (text: string | undefined, path: PathSegment[], fallback = 0): number => {
     if (text === undefined) return fallback;

@@ -22,8 +22,13 @@ import type { DistTable } from '../engine/distributions.ts';
  * | JUMP   | target | pc = target |
  * | FORK   | n, block₀ … blockₙ₋₁ | run n child frames concurrently in this frame's context (no hop, no worker of their own); resume when all have finished; fail after the join if any failed |
  * | RETURN | — | the frame is finished; its parent resumes (or, for a request's root frame, the request completes) |
-| FAIL   | stream, constIndex, cause, station | with probability consts[constIndex], the frame fails with error cause `cause` (an index into ERROR_CAUSES), counted at `station` |
-| LIMIT  | limiter, station | token bucket `limiters[limiter]`: take a token, or fail with `rate-limited`, counted at `station` |
+ * | FAIL   | stream, constIndex, cause, station | with probability consts[constIndex], the frame fails with error cause `cause` (an index into ERROR_CAUSES), counted at `station` |
+ * | LIMIT  | limiter, station | token bucket `limiters[limiter]`: take a token, or fail with `rate-limited`, counted at `station` |
+ * | ENTER_HOME | station, home | like ENTER, but at the replica of `station` with the same index as the replica of `home` this frame's request was served by (its *home*: the replica its last ENTER chose; FORK bodies inherit it): a connection pool per calling service replica |
+ * | COUNT  | counter | counters[counter] += 1 (queries by type, reads served by replicas) |
+ * | RECORD | dist, stream, stat | sample dist and record the value in stats[stat] (no time passes): e.g. the replication lag a replica read sees |
+ * | HIT    | cache, stream, constIndex, hitTarget | a lookup in caches[cache], counted: a hit with probability consts[constIndex] (a call site's `hit:`) or, with constIndex −1, the cache's current modelled hit ratio; a hit jumps to hitTarget, a miss goes on (to the miss steps) |
+ * | PUBLISH | queue, block | hand a message to queues[queue]: a detached frame runs `block` (delivery to the consumer) while this frame goes on at once |
  *
  * A block that is a service operation begins with ENTER; FORK bodies do not.
  */
@@ -38,7 +43,48 @@ export const Op = {
   RETURN: 8,
   FAIL: 9,
   LIMIT: 10,
+  ENTER_HOME: 11,
+  COUNT: 12,
+  RECORD: 13,
+  HIT: 14,
+  PUBLISH: 15,
 } as const;
+
+/** A named counter COUNT increments; summaries report it per second as components[component][group][key]. */
+export interface CounterDef {
+  component: string;
+  group: string;
+  key: string;
+}
+
+/** A sampled statistic RECORD fills (a histogram); summaries report its mean and p95 as components[component][key]. */
+export interface StatDef {
+  component: string;
+  key: string;
+}
+
+/** Hit-ratio model of a cache whose hit ratio is derived rather than given per call site. */
+export interface CacheHitModelDef {
+  keys: number;
+  zipf: number;
+  capacity: number;
+  /** Entries expire this long after they were stored; absent: no expiry. */
+  ttlMs?: number;
+  /** false: the cache is empty at t = 0 and warms up. */
+  warm: boolean;
+}
+
+export interface CacheDef {
+  name: string;
+  /** Null when every call site gives its own `hit:`. */
+  model: CacheHitModelDef | null;
+}
+
+export interface QueueDef {
+  name: string;
+  /** Billed API requests per message (SQS: send, receive, delete = 3; Kafka: 0, billed per broker). */
+  requestsPerMessage: number;
+}
 
 /** A token bucket: tokens refill continuously at ratePerMs up to burst; it starts full. */
 export interface LimiterDef {
@@ -62,6 +108,10 @@ export interface StationDef {
   balancer: Balancer;
   /** Stream used by the random and powerOfTwo balancers. */
   stream: number;
+  /** Record each arrival's wait for a worker in a histogram (connection pools, queue brokers). */
+  trackWait?: boolean;
+  /** Instances billed per replica and hour, when not the replica count (a queue's brokers). */
+  billedInstances?: number;
 }
 
 export interface BlockDef {
@@ -140,6 +190,10 @@ export interface CompiledModel {
   streams: string[];
   /** Token buckets used by LIMIT instructions. */
   limiters: LimiterDef[];
+  counters: CounterDef[];
+  stats: StatDef[];
+  caches: CacheDef[];
+  queues: QueueDef[];
   /** One-way network delay added to each direction of every CALL; null when zero. */
   hop: { dist: number; stream: number } | null;
 }

@@ -5,6 +5,19 @@ import { show, type PathSegment } from './errors.ts';
 import { ALWAYS, callTarget, distribution, probability, share, shareValue, splitTarget, TARGET_PATTERN } from './schema-fields.ts';
 import { didYouMean } from './suggest.ts';
 import { isObject } from './is-object.ts';
+import {
+  cacheGetBlock,
+  cacheHitStream,
+  cacheIdKey,
+  cacheSetBlock,
+  databasePoolQueryBlock,
+  databaseQueryBlock,
+  externalCallBlock,
+  poolStationName,
+  queuePublishBlock,
+} from './block-names.ts';
+
+export { cacheGetBlock, cacheHitStream, cacheSetBlock, databaseQueryBlock, externalCallBlock } from './block-names.ts';
 
 /**
  * The steps of a service operation. A step is an object with exactly one key naming its kind
@@ -23,10 +36,11 @@ export interface CacheStep { cache: string; hit?: number | string; miss?: Step[]
 export interface ExternalStep { external: string }
 /** `query: <database>.<query type>` */
 export interface QueryStep { query: string }
-export type Step = CallStep | DelayStep | BranchStep | ParallelStep | CacheStep | ExternalStep | QueryStep;
+export interface PublishStep { publish: string }
+export type Step = CallStep | DelayStep | BranchStep | ParallelStep | CacheStep | ExternalStep | QueryStep | PublishStep;
 
 /** Component kinds a step names directly (not through `component.operation`). */
-export type UsedKind = 'cache' | 'external' | 'database';
+export type UsedKind = 'cache' | 'external' | 'database' | 'queue';
 
 /** Sync calls, components used directly, and nested step lists found while walking raw step data. */
 export interface StepVisitor {
@@ -45,19 +59,12 @@ interface StepKind {
   emit(scope: StepScope, step: never, path: PathSegment[]): void;
 }
 
-/**
- * Blocks a cache, external or database component emits for its call sites. They are not operations
- * (`#` cannot appear in a `component.operation` target), so only these steps reach them. A
- * call site runs them as a one-body FORK: a frame of their own (they hold a worker of their
- * component's station while the caller may hold its own) and no network hop — the component's
- * `latency` (a database's query time) is the round trip as the caller sees it.
+/*
+ * Blocks a cache, external, database or queue component emits for its call sites (block-names.ts)
+ * are run as a one-body FORK: a frame of their own (they hold a worker of their component's
+ * station while the caller may hold its own) and no network hop — the component's `latency` (a
+ * database's query time) is the round trip as the caller sees it.
  */
-export const cacheGetBlock = (cache: string) => `${cache}#get`;
-export const cacheSetBlock = (cache: string) => `${cache}#set`;
-export const externalCallBlock = (external: string) => `${external}#call`;
-export const databaseQueryBlock = (database: string, type: string) => `${database}#${type}`;
-/** Stream of a cache's hit/miss draws, apart from its latency draws (so CRN keeps both aligned). */
-export const cacheHitStream = (cache: string) => `${cache}.hit`;
 
 const stepList: z.ZodType<Step[]> = z.lazy(() => z.array(stepSchema));
 
@@ -72,21 +79,30 @@ const branchOptions = z
   }, ALWAYS);
 
 /**
- * `- cache: redis` with `hit: 0.8` and `miss: [ …steps ]`. `hit` is optional in the shape and
- * required by the refinement: a union option that misses a key of its own is taken for a
- * different kind of step, and the user would get "a step is a map with exactly one of …"
- * instead of "missing hit".
+ * `- cache: redis` with `hit: 0.8` and `miss: [ …steps ]`, or without `hit` when the cache
+ * derives its hit ratio (capacity, keys, zipf: cache.ts). Keys beside `cache` are optional in the
+ * shape and checked by the refinement: a union option that misses a key of its own is taken for
+ * a different kind of step, and the user would get "a step is a map with exactly one of …"
+ * instead of "missing miss".
  */
 const cacheStepSchema = z
   .strictObject({
     cache: z.string({ error: (iss) => (iss.input === undefined ? undefined : `expected the name of a cache component, got ${show(iss.input)}`) }),
-    hit: share('Hit ratio at this call site: 0.8 or 80%').optional(),
+    hit: share('Hit ratio at this call site: 0.8 or 80%; leave it out when the cache derives its hit ratio from capacity, keys and zipf').optional(),
     miss: stepList.optional().meta({ description: 'Steps run on a miss (e.g. the database query); then the value is stored in the cache' }),
   })
   .superRefine((step, ctx) => {
     if (!isObject(step)) return;
     if (step.hit === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['hit'], message: `a cache step needs hit: the share of lookups that find the value, e.g. hit: 0.8`, input: undefined });
+      // The cache derives the ratio (capacity, keys, zipf): compile() checks that it does.
+      if (step.miss === undefined) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['miss'],
+          message: `a cache step needs miss steps that fetch the value (e.g. miss: [ { call: db.read } ]), and hit: the share of lookups that find it, unless the cache derives it from capacity, keys and zipf`,
+          input: undefined,
+        });
+      }
       return;
     }
     const hit = shareValue(step.hit);
@@ -185,30 +201,26 @@ export const STEP_KINDS: StepKind[] = [
       visit.steps(step.miss, [...path, 'miss']);
     },
     /**
-     *   FORK <cache>#get                       lookup (the cache's latency)
-     *   BRANCH <cache>.hit [1 − hit] miss end
-     *   miss: …miss steps; FORK <cache>#set     store after the miss
+     *   FORK <cache>#get                               lookup (the cache's latency)
+     *   HIT cache <cache>.hit [hit | model] end        counted; a hit jumps to end
+     *   …miss steps; FORK <cache>#set                  store after the miss
      *   end:
-     * With hit = 1 only the lookup; with hit = 0 no draw.
+     * Without `hit:` the HIT takes the cache's modelled ratio (constIndex −1).
      */
     emit(scope: StepScope, step: CacheStep, path: PathSegment[]) {
       const { b } = scope.ctx;
-      const hit = shareValue(step.hit) ?? 1;
-      b.emit(Op.FORK, 1, b.block(cacheGetBlock(step.cache)));
-      if (hit >= 1) return;
-      const emitMiss = () => {
-        emitSteps(scope, step.miss ?? [], [...path, 'miss']);
-        b.emit(Op.FORK, 1, b.block(cacheSetBlock(step.cache)));
-      };
-      if (hit <= 0) {
-        emitMiss();
-        return;
+      const hit = shareValue(step.hit);
+      const cache = b.once(cacheIdKey(step.cache), () => b.cache({ name: step.cache, model: null }));
+      if (hit === undefined) {
+        const def = scope.ctx.component(step.cache);
+        const modelled = def?.kind === 'cache' && def.capacity !== undefined;
+        if (!modelled) scope.ctx.error([...path, 'hit'], `cache '${step.cache}' does not derive a hit ratio (no capacity, keys and zipf): give hit: here, e.g. hit: 0.8`);
       }
-      // u < 1 − hit: the miss, which falls through to the end; otherwise skip it.
-      const at = b.emit(Op.BRANCH, b.stream(cacheHitStream(step.cache)), 1, b.constants([1 - hit]), -1, -1);
+      b.emit(Op.FORK, 1, b.block(cacheGetBlock(step.cache)));
+      const at = b.emit(Op.HIT, cache, b.stream(cacheHitStream(step.cache)), hit === undefined ? -1 : b.constants([hit]), -1);
+      emitSteps(scope, step.miss ?? [], [...path, 'miss']);
+      b.emit(Op.FORK, 1, b.block(cacheSetBlock(step.cache)));
       b.patch(at + 4, b.pc);
-      emitMiss();
-      b.patch(at + 5, b.pc);
     },
   },
   {
@@ -230,11 +242,53 @@ export const STEP_KINDS: StepKind[] = [
       .strictObject({ query: queryTarget })
       .meta({ description: 'Run a query on a database component: wait for a core of the instance it goes to, then its service time' }),
     walk: (step, path, visit) => visit.query(step.query, [...path, 'query']),
-    /** One-body FORK of the database's block for this type (database.ts): no hop, the caller keeps its worker. */
+    /**
+     * One-body FORK of the database's block for this type (database.ts): no hop, the caller keeps
+     * its worker. With a connection pool, the FORK goes to a block of this caller's own:
+     *   <db>#<type>@<caller>:  ENTER_HOME <db>.pool.<caller> <caller>; FORK <db>#<type>; LEAVE; RETURN
+     * which holds a connection of the pool of the caller's replica for the whole query.
+     */
     emit(scope: StepScope, step: QueryStep) {
       const { b } = scope.ctx;
       const t = splitTarget(step.query);
-      if (t) b.emit(Op.FORK, 1, b.block(databaseQueryBlock(t.component, t.operation)));
+      if (!t) return;
+      const db = scope.ctx.component(t.component);
+      const pool = db?.kind === 'database' ? db.pool : undefined;
+      const query = b.block(databaseQueryBlock(t.component, t.operation));
+      if (pool === undefined) {
+        b.emit(Op.FORK, 1, query);
+        return;
+      }
+      const { caller } = scope;
+      const name = databasePoolQueryBlock(t.component, t.operation, caller.name);
+      const block = b.once(`block:${name}`, () => {
+        const station = b.once(`station:${poolStationName(t.component, caller.name)}`, () =>
+          b.station({ name: poolStationName(t.component, caller.name), kind: 'pool', replicas: caller.replicas, workers: pool, queue: Infinity, balancer: 'roundRobin', trackWait: true }),
+        );
+        const id = b.block(name);
+        b.defer(() => {
+          b.beginBlock(id);
+          b.enterHome(station, caller.station);
+          b.emit(Op.FORK, 1, query);
+          b.leave();
+          b.ret();
+        });
+        return id;
+      });
+      b.emit(Op.FORK, 1, block);
+    },
+  },
+  {
+    key: 'publish',
+    schema: z
+      .strictObject({
+        publish: z.string({ error: (iss) => (iss.input === undefined ? undefined : `expected the name of a queue component, got ${show(iss.input)}`) }),
+      })
+      .meta({ description: 'Hand a message to a queue component and go on at once (the caller pays only the publish latency); a consumer handles it later' }),
+    walk: (step, path, visit) => visit.uses('queue', step.publish, [...path, 'publish']),
+    emit(scope: StepScope, step: PublishStep) {
+      const { b } = scope.ctx;
+      b.emit(Op.FORK, 1, b.block(queuePublishBlock(step.publish)));
     },
   },
 ];

@@ -9,7 +9,7 @@ import type { ReplicationSummary } from './summarise.ts';
 type NumberRecord = Record<string, unknown>;
 
 /** Objects whose keys are names rather than fields; they get no nested ci95. */
-const KEYED_MAPS = new Set(['errorsByCause', 'usage']);
+const KEYED_MAPS = new Set(['errorsByCause', 'usage', 'queries']);
 
 /**
  * Everything the RunResult needs from one replication, as plain JSON-ready data (typed arrays
@@ -35,6 +35,9 @@ export interface ReplicationRecord {
     /** By station name, in the model's station order. */
     utilisation: Record<string, number[]>;
     queueLength: Record<string, number[]>;
+    /** By cache name: lookups and hits per interval. */
+    cacheLookups: Record<string, number[]>;
+    cacheHits: Record<string, number[]>;
   };
 }
 
@@ -56,6 +59,8 @@ export function replicationRecord(r: ReplicationResult, summary: ReplicationSumm
       p95: Array.from(r.series.p95),
       utilisation: byStation(r.series.utilisation),
       queueLength: byStation(r.series.queueLength),
+      cacheLookups: Object.fromEntries(r.caches.map((c) => [c.name, Array.from(c.seriesLookups)])),
+      cacheHits: Object.fromEntries(r.caches.map((c) => [c.name, Array.from(c.seriesHits)])),
     },
   };
 }
@@ -159,5 +164,13 @@ function averageSeries(records: ReplicationRecord[]): SeriesResult {
     utilisation[name] = Array.from({ length: n }, (_, i) => meanAt((r) => r.series.utilisation[name], i));
     queueLength[name] = Array.from({ length: n }, (_, i) => meanAt((r) => r.series.queueLength[name], i));
   }
-  return { intervalSeconds, t, throughput, p95, errorRate, utilisation, queueLength };
+  // Pooled over replications: Σ hits ÷ Σ lookups per interval.
+  const cacheHitRatio: Record<string, number[]> = {};
+  for (const name of Object.keys(s0.cacheLookups ?? {})) {
+    cacheHitRatio[name] = Array.from({ length: n }, (_, i) => {
+      const lookups = records.reduce((sum, r) => sum + r.series.cacheLookups[name][i], 0);
+      return lookups > 0 ? records.reduce((sum, r) => sum + r.series.cacheHits[name][i], 0) / lookups : NaN;
+    });
+  }
+  return { intervalSeconds, t, throughput, p95, errorRate, utilisation, queueLength, cacheHitRatio };
 }

@@ -1,10 +1,12 @@
+import { computeCost } from '../cost/compute-cost.ts';
+import type { CostPlan } from '../cost/cost-plan.ts';
 import type { Scenario } from '../model/schema.ts';
 import { aggregateRun } from './aggregate.ts';
 import type { ReplicationResult } from '../metrics/replication-result.ts';
 import type { CancelToken, ReplicationExecutor } from './executor.ts';
 import { compileForRun } from './in-thread-executor.ts';
 import type { StudyProgress } from './progress-tracker.ts';
-import type { RunResult } from './result.ts';
+import type { CostResult, RunResult } from './result.ts';
 import { runTasks, type KeyedTask } from './run-tasks.ts';
 import { estimate, studentTQuantile } from './stats.ts';
 import { resolveStudyWarmups } from './study-warmup.ts';
@@ -20,6 +22,11 @@ import { summariseReplication, type ReplicationSummary } from './summarise.ts';
  * narrower than the unpaired (Welch) one over the same runs, which is reported beside it.
  *
  * The first scenario is the baseline; every other is compared with it.
+ *
+ * Cost: with a cost plan per scenario (the CLI resolves each against its own price list), each
+ * replication's summary is billed on its own, so the monthly cost is compared like any other
+ * metric — a fixed price on fixed replicas gives the same bill in every replication (a
+ * half-width of 0), usage lines vary with the simulated load.
  */
 
 export type MetricUnit = 'perSecond' | 'ms' | 'ratio' | 'usd';
@@ -93,7 +100,16 @@ export interface CompareOptions {
   onProgress?: (p: StudyProgress) => void;
   cancel?: CancelToken;
   clock?: () => number;
+  /**
+   * One per scenario, in order: its cost plan (sim-core/cost). With a plan, its RunResult carries
+   * its cost and every replication is billed; `cost.monthly` is compared when every scenario has
+   * a plan and at least one of them bills something.
+   */
+  costPlans?: readonly (CostPlan | undefined)[];
 }
+
+/** A replication's summary with its own bill, when its scenario has a cost plan. */
+export type CostedSummary = ReplicationSummary & { cost?: CostResult };
 
 /**
  * Runs the scenarios' replications interleaved — replication 0 of every scenario, then
@@ -106,6 +122,8 @@ export async function compareScenarios(scenarios: readonly Scenario[], opts: Com
   const seed = opts.seed ?? scenarios[0].run.seed;
   const replications = opts.replications ?? scenarios[0].run.replications;
   if (!Number.isInteger(replications) || replications < 1) throw new Error(`replications must be a positive integer, got ${replications}`);
+  const plans = opts.costPlans ?? [];
+  if (plans.length > S) throw new Error(`${plans.length} cost plans for ${S} scenarios`);
   const seeded = scenarios.map((s): Scenario => ({ ...s, run: { ...s.run, seed } }));
   const common = { executor: opts.executor, onProgress: opts.onProgress, cancel: opts.cancel, clock, durationMs: compileForRun(seeded[0]).run.durationMs };
   const warmups = await resolveStudyWarmups(seeded, common);
@@ -130,9 +148,13 @@ export async function compareScenarios(scenarios: readonly Scenario[], opts: Com
     }
     return { results, summaries: results.map(summariseReplication) };
   });
-  const paired = own.map(({ results, summaries }) => {
+  const paired = own.map(({ results, summaries }, s) => {
+    const plan = plans[s];
     const byIndex = new Map(results.map((r, i) => [r.replication, summaries[i]]));
-    return pairs.map((r) => byIndex.get(r)!);
+    return pairs.map((r): CostedSummary => {
+      const summary = byIndex.get(r)!;
+      return plan ? { ...summary, cost: computeCost(plan, summary.components) } : summary;
+    });
   });
   const result: ComparisonResult = {
     archsim: 1,
@@ -141,7 +163,8 @@ export async function compareScenarios(scenarios: readonly Scenario[], opts: Com
     replications: pairs,
     scenarios: own.map(({ results, summaries }, s) => {
       const wallSeconds = results.reduce((sum, r) => sum + r.wallMs, 0) / 1000;
-      const r = aggregateRun(models[s], results, summaries, { seed, wallSeconds });
+      const plan = plans[s];
+      const r = aggregateRun(models[s], results, summaries, plan ? { seed, wallSeconds, cost: plan } : { seed, wallSeconds });
       const failed = run.failed.filter((f) => f.key % S === s).map((f) => ({ replication: Math.floor(f.key / S), error: f.error }));
       if (results.length + failed.length < replications) r.partial = true;
       if (failed.length > 0) r.failedReplications = failed;
@@ -157,7 +180,7 @@ export async function compareScenarios(scenarios: readonly Scenario[], opts: Com
 }
 
 interface MetricPick extends MetricKey {
-  pick: (s: ReplicationSummary) => number | null | undefined;
+  pick: (s: CostedSummary) => number | null | undefined;
 }
 
 const ENDPOINT_METRICS: ReadonlyArray<[string, MetricUnit, (e: ReplicationSummary['overall'] | ReplicationSummary['endpoints'][string]) => number]> = [
@@ -173,9 +196,10 @@ const ENDPOINT_METRICS: ReadonlyArray<[string, MetricUnit, (e: ReplicationSummar
 
 /**
  * The metrics every scenario has: overall, per common endpoint, utilisation per common component
- * with bounded workers, and the monthly cost once per-replication summaries carry one.
+ * with bounded workers, and the monthly cost when every scenario was billed and at least one
+ * bill has a line (scenarios that price nothing get no row of zeros).
  */
-function metricsOf(paired: ReplicationSummary[][]): MetricPick[] {
+function metricsOf(paired: readonly (readonly CostedSummary[])[]): MetricPick[] {
   const firsts = paired.map((reps) => reps[0]);
   const common = (keys: (s: ReplicationSummary) => string[]) => keys(firsts[0]).filter((k) => firsts.every((s) => keys(s).includes(k)));
   const picks: MetricPick[] = [];
@@ -189,32 +213,37 @@ function metricsOf(paired: ReplicationSummary[][]): MetricPick[] {
     if (firsts.some((s) => s.components[name].utilisation === null)) continue;
     picks.push({ id: `components.${name}.utilisation`, scope: 'component', name, metric: 'utilisation', unit: 'ratio', pick: (s) => s.components[name].utilisation });
   }
-  // Per-replication cost arrives with the cost model; until then summaries have none and no row is made.
-  if (firsts.every((s) => typeof monthlyCost(s) === 'number')) {
-    picks.push({ id: 'cost.monthly', scope: 'cost', metric: 'monthly', unit: 'usd', pick: monthlyCost });
+  if (firsts.every((s) => s.cost !== undefined) && firsts.some((s) => s.cost!.lines.length > 0)) {
+    picks.push({ id: 'cost.monthly', scope: 'cost', metric: 'monthly', unit: 'usd', pick: (s) => s.cost?.monthly });
   }
   return picks;
 }
 
-function monthlyCost(s: ReplicationSummary): number | undefined {
-  const cost = (s as { cost?: { monthly?: unknown } }).cost;
-  return typeof cost?.monthly === 'number' ? cost.monthly : undefined;
-}
-
 /** Compares per-replication summaries: paired[s][k] is scenario s's k-th paired replication. */
-export function compareSummaries(paired: ReplicationSummary[][]): MetricComparison[] {
+export function compareSummaries(paired: readonly (readonly CostedSummary[])[]): MetricComparison[] {
   return metricsOf(paired).map(({ pick, ...key }) => {
     const series = paired.map((reps) => reps.map((s) => pick(s) ?? NaN));
     const differences = series.slice(1).map((b, j) => pairedDifference(series[0], b, j + 1));
     return {
       ...key,
       values: series.map((xs) => {
-        const e = estimate(xs);
+        const e = exactEstimate(xs);
         return { mean: e.mean, halfWidth: e.halfWidth };
       }),
       differences,
     };
   });
+}
+
+/**
+ * The Student-t estimate, except that a sample whose finite values are all equal (a fixed bill,
+ * no errors at all) has exactly that mean and a half-width of exactly 0, not the rounding
+ * residue (~1e-14) that summing and dividing would leave in the JSON.
+ */
+function exactEstimate(xs: readonly number[]): { mean: number; halfWidth: number } {
+  const finite = xs.filter((x) => Number.isFinite(x));
+  if (finite.length >= 2 && finite.every((x) => x === finite[0])) return { mean: finite[0], halfWidth: 0 };
+  return estimate(xs);
 }
 
 /** The paired difference b − a over the replications where both have a finite value. */
@@ -228,7 +257,7 @@ export function pairedDifference(a: readonly number[], b: readonly number[], sce
     }
   }
   const d = bs.map((x, i) => x - as[i]);
-  const e = estimate(d);
+  const e = exactEstimate(d);
   const unpairedHalfWidth = welchHalfWidth(as, bs);
   const pairs = d.length;
   let verdict: Verdict;

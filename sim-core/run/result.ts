@@ -52,7 +52,39 @@ export interface ComponentResult {
    * gateway or queue, `bytesOut`); absent for components that report none.
    */
   usage?: Record<string, number>;
-  ci95?: Partial<Record<'utilisation' | 'busy' | 'queueLength' | 'throughput' | 'rejections', number>>;
+  /**
+   * Time an arrival waited for a worker, ms, of stations that track it: a connection pool (the
+   * wait for a connection) and a queue (the consumer lag: how long a message waits in the broker).
+   */
+  wait?: WaitStats;
+  /** Database: queries per second by query type. */
+  queries?: Record<string, number>;
+  /** Database read replicas: how far behind the primary a replica was when it served a read, ms. */
+  replicationLag?: { mean: number; p95: number; ci95?: Partial<Record<'mean' | 'p95', number>> };
+  /** Cache: lookups per second. */
+  lookups?: number;
+  /** Cache: hits per second — the load the cache removes from what is behind it. */
+  hits?: number;
+  /** Cache: hits ÷ lookups (NaN without lookups). */
+  hitRatio?: number;
+  /** Queue: messages published per second. */
+  published?: number;
+  /** Queue: messages consumed per second (their consumer finished, successfully or not). */
+  consumed?: number;
+  /** Queue: messages whose consumer failed, per second. */
+  failedMessages?: number;
+  /** Queue: mean messages waiting in the broker (the backlog; same as queueLength). */
+  backlog?: number;
+  /** Queue: publish → consumed, of messages consumed successfully, ms. */
+  endToEnd?: LatencyStats;
+  ci95?: Partial<Record<'utilisation' | 'busy' | 'queueLength' | 'throughput' | 'rejections' | 'lookups' | 'hits' | 'hitRatio' | 'published' | 'consumed' | 'failedMessages' | 'backlog', number>>;
+}
+
+export interface WaitStats {
+  mean: number;
+  p95: number;
+  p99: number;
+  ci95?: Partial<Record<'mean' | 'p95' | 'p99', number>>;
 }
 
 /** One line of the monthly bill (sim-core/cost/compute-cost.ts). */
@@ -93,6 +125,8 @@ export interface SeriesResult {
   errorRate: number[];
   utilisation: Record<string, number[]>;
   queueLength: Record<string, number[]>;
+  /** Per cache: hits ÷ lookups in each interval (NaN when it had none) — a cold cache's warm-up shows here. */
+  cacheHitRatio: Record<string, number[]>;
 }
 
 export interface RunResult {

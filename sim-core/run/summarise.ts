@@ -1,7 +1,7 @@
 import { histogramCreate, histogramMean, histogramMerge, histogramQuantile, type Histogram } from '../metrics/histogram.ts';
 import { CAUSE_RATE_LIMITED, CAUSE_REJECTED, ERROR_CAUSES, type EndpointTally, type ReplicationResult, type StationTally } from '../metrics/replication-result.ts';
-import { GATEWAY_REQUESTS } from '../cost/usage-items.ts';
-import type { ComponentResult, EndpointResult, LatencyStats } from './result.ts';
+import { GATEWAY_REQUESTS, QUEUE_REQUESTS } from '../cost/usage-items.ts';
+import type { ComponentResult, EndpointResult, LatencyStats, WaitStats } from './result.ts';
 
 /**
  * The per-replication numbers that the RunResult averages: the RunResult's own shapes, one
@@ -52,14 +52,17 @@ export function summariseReplication(r: ReplicationResult): ReplicationSummary {
       busy,
       queueLength: r.measuredMs > 0 ? s.queueArea / r.measuredMs : NaN,
       // The time-weighted replica count (∫ replicas dt ÷ window) that fixed cost is billed on:
-      // constant until autoscaling, which will report the integral in the tally.
-      replicas: s.replicas,
+      // constant until autoscaling, which will report the integral in the tally. A queue bills
+      // its brokers, not its one delivery station.
+      replicas: s.billedInstances ?? s.replicas,
       throughput: s.completed / seconds,
       rejections: s.rejected / seconds,
       errorsByCause: Object.fromEntries(ERROR_CAUSES.map((cause, i) => [cause, (i === CAUSE_REJECTED ? s.rejected : s.failedByCause[i]) / seconds])),
       ...usageOf(s, seconds),
+      ...(s.wait ? { wait: waitStats(s.wait) } : {}),
     };
   }
+  addComponentDetails(r, components, seconds);
   return { overall: { ...summariseEndpoint(merged, seconds), uptime: uptime(r) }, endpoints, components };
 }
 
@@ -74,6 +77,53 @@ function usageOf(s: StationTally, seconds: number): { usage?: Record<string, num
   return { usage: { [GATEWAY_REQUESTS]: (s.completed - s.failedByCause[CAUSE_RATE_LIMITED]) / seconds } };
 }
 
+/** What counters, statistics, caches and queues add to the rows of their components. */
+function addComponentDetails(r: ReplicationResult, components: Record<string, ComponentSummary>, seconds: number): void {
+  const row = (name: string): ComponentSummary | undefined => components[name];
+  for (const c of r.counters) {
+    const target = row(c.component) as unknown as Record<string, Record<string, number> | undefined> | undefined;
+    if (!target) continue;
+    const group = (target[c.group] ??= {});
+    group[c.key] = c.count / seconds;
+  }
+  for (const st of r.stats) {
+    const target = row(st.component) as unknown as Record<string, unknown> | undefined;
+    if (target) target[st.key] = { mean: histogramMean(st.values), p95: histogramQuantile(st.values, 0.95) };
+  }
+  for (const c of r.caches) {
+    const target = row(c.name);
+    if (!target) continue;
+    target.lookups = c.lookups / seconds;
+    target.hits = c.hits / seconds;
+    target.hitRatio = c.lookups > 0 ? c.hits / c.lookups : NaN;
+  }
+  for (const q of r.queues) {
+    const target = row(q.name);
+    if (!target) continue;
+    target.published = q.published / seconds;
+    target.consumed = q.consumed / seconds;
+    target.failedMessages = q.failed / seconds;
+    target.backlog = target.queueLength;
+    target.endToEnd = latencyStats(q.endToEnd);
+    if (q.requestsPerMessage > 0) target.usage = { ...target.usage, [QUEUE_REQUESTS]: (q.requestsPerMessage * q.published) / seconds };
+  }
+}
+
+function waitStats(h: Histogram): WaitStats {
+  return { mean: histogramMean(h), p95: histogramQuantile(h, 0.95), p99: histogramQuantile(h, 0.99) };
+}
+
+function latencyStats(h: Histogram): Omit<LatencyStats, 'ci95'> {
+  return {
+    mean: histogramMean(h),
+    p50: histogramQuantile(h, 0.5),
+    p90: histogramQuantile(h, 0.9),
+    p95: histogramQuantile(h, 0.95),
+    p99: histogramQuantile(h, 0.99),
+    p999: histogramQuantile(h, 0.999),
+  };
+}
+
 function summariseEndpoint(t: EndpointTally, seconds: number): EndpointSummary {
   const finished = t.completed + t.failed;
   const h: Histogram = t.latency;
@@ -86,14 +136,7 @@ function summariseEndpoint(t: EndpointTally, seconds: number): EndpointSummary {
     sloShare: finished > 0 ? t.withinSlo / finished : 1,
     finished,
     errorsByCause,
-    latency: {
-      mean: histogramMean(h),
-      p50: histogramQuantile(h, 0.5),
-      p90: histogramQuantile(h, 0.9),
-      p95: histogramQuantile(h, 0.95),
-      p99: histogramQuantile(h, 0.99),
-      p999: histogramQuantile(h, 0.999),
-    },
+    latency: latencyStats(h),
   };
 }
 

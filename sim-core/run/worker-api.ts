@@ -22,6 +22,10 @@ export function replicationBuffers(r: ReplicationResult): ArrayBuffer[] {
     r.series.p95,
     ...r.series.utilisation,
     ...r.series.queueLength,
+    ...r.stations.flatMap((s) => (s.wait ? [s.wait.counts] : [])),
+    ...r.stats.map((s) => s.values.counts),
+    ...r.caches.flatMap((c) => [c.seriesLookups, c.seriesHits]),
+    ...r.queues.map((q) => q.endToEnd.counts),
   ];
   const buffers = new Set<ArrayBuffer>();
   for (const a of arrays) if (a.buffer instanceof ArrayBuffer) buffers.add(a.buffer);

@@ -82,7 +82,7 @@ describe('archsim validate', () => {
     const micro = archsim('validate', MICROSERVICES);
     expect(micro.stderr).toBe('');
     expect(micro.status).toBe(0);
-    expect(micro.stdout).toBe('ok: Banking microservices — 8 components, 4 endpoints\n');
+    expect(micro.stdout).toBe('ok: Banking microservices — 11 components, 4 endpoints\n');
   });
 
   it('prints every error of a broken scenario as file:line:col: path: message, then a count, with exit 2', () => {
@@ -149,7 +149,7 @@ describe('archsim run', () => {
     const result = JSON.parse(readFileSync(jsonFile, 'utf8'));
     expect(result).toMatchObject({ archsim: 1, scenario: 'Banking monolith', seed: 11, replications: 2, simulatedSeconds: 40, warmupSeconds: 10 });
     expect(Object.keys(result.endpoints).sort()).toEqual(['getBalance', 'history', 'login', 'transfer']);
-    expect(Object.keys(result.components).sort()).toEqual(['app', 'db', 'interbank']);
+    expect(Object.keys(result.components).sort()).toEqual(['app', 'db', 'db.pool.app', 'interbank']);
     expect(result.overall.throughput).toBeGreaterThan(0);
     expect(result.overall.latency.p99).toBeGreaterThan(result.overall.latency.p50);
     expect(typeof result.overall.latency.ci95.p99).toBe('number');

@@ -4,6 +4,8 @@ import { loadModel } from '../../sim-core/model/load.ts';
 import { CAUSE_EXTERNAL_ERROR } from '../../sim-core/metrics/replication-result.ts';
 import { disassemble } from '../model/disassemble.ts';
 
+const compileText = (text: string) => loadModel(text);
+
 function model(text: string) {
   const { model, errors } = loadModel(text);
   expect(errors).toEqual([]);
@@ -29,42 +31,50 @@ describe('compile: cache', () => {
   db: { kind: service, workers: 2, operations: { read: { cpu: exp(2ms) } } }
   redis: { kind: cache, latency: const(0.4ms) }`;
 
-  it('a lookup, a hit/miss draw, the miss steps and a store; two cache blocks', () => {
+  it('a lookup, a counted hit/miss draw, the miss steps and a store; two cache blocks', () => {
     const m = model(withComponents('{ e: { call: app.get } }', app('{ cache: redis, hit: 0.8, miss: [ { call: db.read } ] }')));
     expect(disassemble(m)).toEqual([
       'app.get:',
       '  0: ENTER app',
       '  2: FORK redis#get',
-      '  5: BRANCH redis.hit [0.19999999999999996] 11 16', // u < 1 − hit: miss; else skip to the end
-      '  11: CALL db.read',
-      '  13: FORK redis#set',
-      '  16: LEAVE',
-      '  17: RETURN',
+      '  5: HIT redis redis.hit 0.8 15', // u < hit: a hit, jump past the miss steps
+      '  10: CALL db.read',
+      '  12: FORK redis#set',
+      '  15: LEAVE',
+      '  16: RETURN',
       'db.read:',
-      '  18: ENTER db',
-      '  20: SLEEP {"kind":"exp","mean":2} db',
-      '  23: LEAVE',
-      '  24: RETURN',
+      '  17: ENTER db',
+      '  19: SLEEP {"kind":"exp","mean":2} db',
+      '  22: LEAVE',
+      '  23: RETURN',
       'redis#get:',
-      '  25: ENTER redis',
-      '  27: SLEEP {"kind":"const","value":0.4} redis',
-      '  30: LEAVE',
-      '  31: RETURN',
+      '  24: ENTER redis',
+      '  26: SLEEP {"kind":"const","value":0.4} redis',
+      '  29: LEAVE',
+      '  30: RETURN',
       'redis#set:',
-      '  32: ENTER redis',
-      '  34: SLEEP {"kind":"const","value":0.4} redis',
-      '  37: LEAVE',
-      '  38: RETURN',
+      '  31: ENTER redis',
+      '  33: SLEEP {"kind":"const","value":0.4} redis',
+      '  36: LEAVE',
+      '  37: RETURN',
     ]);
     expect(m.stations.find((s) => s.name === 'redis')).toMatchObject({ kind: 'cache', replicas: 1, workers: Infinity, queue: Infinity });
+    expect(m.caches).toEqual([{ name: 'redis', model: null }]);
   });
 
-  it('hit: 1 is only the lookup; hit: 0% always misses with no draw', () => {
-    const always = model(withComponents('{ e: { call: app.get } }', app('{ cache: redis, hit: 1 }')));
-    expect(disassemble(always).slice(0, 6)).toEqual(['app.get:', '  0: ENTER app', '  2: FORK redis#get', '  5: LEAVE', '  6: RETURN', 'db.read:']);
-    const never = model(withComponents('{ e: { call: app.get } }', app("{ cache: redis, hit: '0%', miss: [ { call: db.read } ] }")));
-    expect(disassemble(never).slice(0, 7)).toEqual(['app.get:', '  0: ENTER app', '  2: FORK redis#get', '  5: CALL db.read', '  7: FORK redis#set', '  10: LEAVE', '  11: RETURN']);
-    expect(never.streams).not.toContain('redis.hit');
+  it('without hit: the HIT takes the modelled ratio of a cache with capacity, keys and zipf', () => {
+    const m = model(
+      withComponents('{ e: { call: app.get } }', app('{ cache: redis, miss: [ { call: db.read } ] }').replace('redis: { kind: cache, latency: const(0.4ms) }', "redis: { kind: cache, latency: const(0.4ms), capacity: 1000, keys: 100000, zipf: 0.9, ttl: 1m, warm: false }")),
+    );
+    expect(disassemble(m)[3]).toBe('  5: HIT redis redis.hit model 15');
+    expect(m.caches).toEqual([{ name: 'redis', model: { keys: 100000, zipf: 0.9, capacity: 1000, ttlMs: 60000, warm: false } }]);
+  });
+
+  it('a cache step without hit on a cache that derives none is an error at the step', () => {
+    const r = compileText(withComponents('{ e: { call: app.get } }', app('{ cache: redis, miss: [ { call: db.read } ] }')));
+    expect(r.errors.map((e) => [e.path, e.message])).toEqual([
+      ['components.app.operations.get.steps[0].hit', "cache 'redis' does not derive a hit ratio (no capacity, keys and zipf): give hit: here, e.g. hit: 0.8"],
+    ]);
   });
 });
 

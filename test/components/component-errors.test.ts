@@ -33,7 +33,10 @@ describe('bad input: cache steps', () => {
       "12:34 components.app.operations.get.steps[0].hit: expected a probability between 0 and 1 or a percentage such as 0.5%, got '120%'",
     ]);
     expect(errorsOf(scenario('{ cache: redis, miss: [] }'))).toEqual([
-      '12:13 components.app.operations.get.steps[0].hit: a cache step needs hit: the share of lookups that find the value, e.g. hit: 0.8',
+      "12:13 components.app.operations.get.steps[0].hit: cache 'redis' does not derive a hit ratio (no capacity, keys and zipf): give hit: here, e.g. hit: 0.8",
+    ]);
+    expect(errorsOf(scenario('{ cache: redis }'))).toEqual([
+      '12:13 components.app.operations.get.steps[0].miss: a cache step needs miss steps that fetch the value (e.g. miss: [ { call: db.read } ]), and hit: the share of lookups that find it, unless the cache derives it from capacity, keys and zipf',
     ]);
   });
 
@@ -52,9 +55,13 @@ describe('bad input: cache steps', () => {
     ]);
   });
 
-  it('a cache component with keys this version does not support', () => {
+  it('a derived hit ratio with a part missing; a ttl without one', () => {
     expect(errorsOf(scenario('{ cache: redis, hit: 1 }', '  r2: { kind: cache, latency: 1ms, capacity: 1000 }'))).toEqual([
-      "16:36 components.r2.capacity: unknown key 'capacity'",
+      '16:3 components.r2.keys: a derived hit ratio needs capacity, keys and zipf together; keys is missing',
+      '16:3 components.r2.zipf: a derived hit ratio needs capacity, keys and zipf together; zipf is missing',
+    ]);
+    expect(errorsOf(scenario('{ cache: redis, hit: 1 }', '  r2: { kind: cache, latency: 1ms, ttl: 1m }'))).toEqual([
+      '16:41 components.r2.ttl: ttl shapes a derived hit ratio: give capacity, keys and zipf too (or drop ttl and set hit: at the call sites)',
     ]);
   });
 });

@@ -38,15 +38,18 @@ describe('bad input: database', () => {
     ]);
   });
 
-  it('reads naming an undefined type; replicas with no reads to serve; a pool (not modelled yet)', () => {
+  it('reads naming an undefined type; replicas with no reads to serve; a pool of 0; a lag without replicas', () => {
     expect(errorsOf(scenario('{ query: pg.read }', '{ kind: database, cores: 2, queries: { read: exp(3ms), search: exp(9ms) }, reads: [read, serch] }'))).toEqual([
       "13:96 components.pg.reads[1]: unknown query type 'serch'; did you mean 'search'?",
     ]);
     expect(errorsOf(scenario('{ query: pg.get }', '{ kind: database, cores: 2, readReplicas: 2, queries: { get: exp(3ms) } }'))).toEqual([
       '13:49 components.pg.readReplicas: readReplicas is 2 but no query type is a read, so the replicas would serve nothing: list the reads (e.g. reads: [get])',
     ]);
-    expect(errorsOf(scenario('{ query: pg.read }', '{ kind: database, cores: 2, pool: 10, queries: { read: exp(3ms) } }'))).toEqual([
-      "13:35 components.pg.pool: unknown key 'pool'",
+    expect(errorsOf(scenario('{ query: pg.read }', '{ kind: database, cores: 2, pool: 0, queries: { read: exp(3ms) } }'))).toEqual([
+      '13:41 components.pg.pool: expected a positive integer, got 0',
+    ]);
+    expect(errorsOf(scenario('{ query: pg.read }', '{ kind: database, cores: 2, replicationLag: exp(20ms), queries: { read: exp(3ms) } }'))).toEqual([
+      '13:51 components.pg.replicationLag: replicationLag is the lag of read replicas, and this database has none: give readReplicas, or drop replicationLag',
     ]);
   });
 });

@@ -28,20 +28,22 @@ describe('compile: database', () => {
     expect(errors).toEqual([]);
     expect(disassemble(model!).slice(10)).toEqual([
       'pg#read:',
-      '  14: BRANCH pg.route [0.25] 20 27',
-      '  20: ENTER pg',
-      '  22: SLEEP {"kind":"exp","mean":3} pg.query.read',
-      '  25: LEAVE',
-      '  26: RETURN',
-      '  27: ENTER pg.replicas',
-      '  29: SLEEP {"kind":"exp","mean":3} pg.query.read',
-      '  32: LEAVE',
-      '  33: RETURN',
+      '  14: COUNT pg.queries.read',
+      '  16: BRANCH pg.route [0.25] 22 29',
+      '  22: ENTER pg',
+      '  24: SLEEP {"kind":"exp","mean":3} pg.query.read',
+      '  27: LEAVE',
+      '  28: RETURN',
+      '  29: ENTER pg.replicas',
+      '  31: SLEEP {"kind":"exp","mean":3} pg.query.read',
+      '  34: LEAVE',
+      '  35: RETURN',
       'pg#write:',
-      '  34: ENTER pg',
-      '  36: SLEEP {"kind":"exp","mean":9} pg.query.write',
-      '  39: LEAVE',
-      '  40: RETURN',
+      '  36: COUNT pg.queries.write',
+      '  38: ENTER pg',
+      '  40: SLEEP {"kind":"exp","mean":9} pg.query.write',
+      '  43: LEAVE',
+      '  44: RETURN',
     ]);
     expect(model!.stations.filter((s) => s.kind === 'database')).toMatchObject([
       { name: 'pg', replicas: 1, workers: 4, queue: Infinity },
@@ -110,5 +112,31 @@ describe('database: writes only on the primary, seed 42', () => {
     expectAgreement({ label: 'primary utilisation', estimate: pg.utilisation ?? NaN, ci95: pg.ci95?.utilisation, replications: n, exact: primary });
     expectAgreement({ label: 'replicas utilisation', estimate: replicas.utilisation ?? NaN, ci95: replicas.ci95?.utilisation, replications: n, exact: replica });
     expect(r.endpoints.write.errorRate).toBe(0);
+  });
+});
+
+/**
+ * Replication lag is reported, not simulated as delay: each read a replica serves draws the lag
+ * from `replicationLag` (here exp(20ms)), so the `pg.replicas` row reports mean 20 ms and p95
+ * 20·ln 20 ms; the reads' response times are unchanged; queries/s by type add up to λ.
+ */
+describe('database: replication lag of reads served by replicas, seed 45', () => {
+  let r: RunResult;
+  beforeAll(() => {
+    r = runScenario(scenario('600/s', '{ read: 2, write: 1 }', '{ duration: 25s, warmup: 5s, replications: 10, seed: 45 }', '{ kind: database, cores: 4, readReplicas: 2, replicationLag: exp(20ms), queries: { read: exp(3ms), write: exp(5ms) } }'));
+  });
+
+  it('lag mean 20 ms and p95 20·ln 20 ms, on the replicas row', () => {
+    const lag = r.components['pg.replicas'].replicationLag!;
+    expectAgreement({ label: 'lag mean', estimate: lag.mean, ci95: lag.ci95?.mean, replications: r.replications, exact: 20 });
+    expectAgreement({ label: 'lag p95', estimate: lag.p95, ci95: lag.ci95?.p95, replications: r.replications, exact: 20 * Math.log(20) });
+    expect(r.components.pg.replicationLag).toBeUndefined();
+  });
+
+  it('queries/s by type: reads 400/s, writes 200/s', () => {
+    const q = r.components.pg.queries!;
+    // Poisson counts over 10 × 20 s: sd 0.35% (reads) and 0.5% (writes); the bounds are ≥ 5 sd.
+    expect(Math.abs(q.read - 400)).toBeLessThan(8);
+    expect(Math.abs(q.write - 200)).toBeLessThan(6);
   });
 });

@@ -77,3 +77,21 @@ describe('external with concurrency 5 and queue 0 is Erlang-B loss (M/M/5/5), se
     expect(bank.queueLength).toBe(0);
   });
 });
+
+/**
+ * A provider quota of 300/s (burst 20) under Poisson calls at 600/s: the accepted rate is
+ * min(offered, limit) = 300/s, so half the calls fail as rate-limited, counted at the external.
+ */
+describe('external with a rate limit: accepted = min(offered, limit), seed 23', () => {
+  let r: RunResult;
+  beforeAll(() => {
+    r = runScenario(caller('600/s', '{ duration: 100s, warmup: 10s, replications: 10, seed: 23 }', '{ kind: external, latency: exp(10ms), rateLimit: { rate: 300/s, burst: 20 } }'));
+  });
+
+  it('accepts 300/s of the 600/s offered; the rest fail as rate-limited at the external', () => {
+    const e = r.endpoints.pay;
+    expectAgreement({ label: 'accepted/s', estimate: e.throughput, ci95: e.ci95?.throughput, replications: r.replications, exact: 300 });
+    expect(e.errorsByCause['rate-limited']).toBeCloseTo(0.5, 2);
+    expect(r.components.bank.errorsByCause['rate-limited']).toBeCloseTo(300, -1);
+  });
+});

@@ -67,6 +67,13 @@ describe('loadCostPlan (the CLI side: reading price lists)', () => {
     );
   });
 
+  it('a negative price in a price list is bad input naming the file, line and path', () => {
+    write('negative.yaml', "name: negative\ndate: '2026-10'\nprices:\n  vm:\n    price: -$0.05/h\n    source: contract 12\n    date: '2026-10'\n");
+    expect(() => load(write('c2.yaml', scenarioText('instance: vm,', 'prices: negative.yaml')))).toThrow(
+      "negative.yaml:5:12: prices.vm.price: a price cannot be negative, got '-$0.05/h'\n1 error in negative.yaml",
+    );
+  });
+
   it('an unknown instance type is bad input naming the scenario line and path', () => {
     const file = write('d.yaml', scenarioText('instance: m6i.larg,'));
     expect(() => load(file)).toThrow(`${file}:7:60: components.app.instance: unknown instance type 'm6i.larg' in the price list 'AWS us-east-1, on-demand'; did you mean 'm6i.large'?`);

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { computeCost } from '../../sim-core/cost/compute-cost.ts';
 import { planCost } from '../../sim-core/cost/cost-plan.ts';
 import { SECONDS_PER_MONTH } from '../../sim-core/cost/money.ts';
-import { applyPriceOverrides, parsePriceList, type PriceList } from '../../sim-core/cost/price-list.ts';
+import { parsePriceList, type PriceList } from '../../sim-core/cost/price-list.ts';
 import { simulate } from '../../sim-core/engine/simulation.ts';
 import { CAUSE_RATE_LIMITED } from '../../sim-core/metrics/replication-result.ts';
 import { loadModel } from '../../sim-core/model/load.ts';
@@ -22,17 +22,17 @@ const bundled = (): PriceList => parsePriceList(parse(readFileSync(new URL('../.
 const toTheCent = (x: number, dollars: number) => expect(Math.abs(x - dollars)).toBeLessThan(0.005);
 
 describe('gateway usage arithmetic', () => {
-  it('100 admitted requests/s is 262.8 million requests a month: $262.80 as an HTTP API, $919.80 at the REST price', () => {
+  it('100 admitted requests/s is 262.8 million requests a month: $262.80 as an HTTP API, $919.80 as a REST API', () => {
     expect(SECONDS_PER_MONTH).toBe(2_628_000);
-    for (const [list, dollars] of [
-      [bundled(), 262.8],
-      [applyPriceOverrides(bundled(), { 'apigateway.http.requests': '$3.50/million' }).list, 919.8],
+    for (const [api, item, dollars] of [
+      ['http', 'apigateway.http.requests', 262.8],
+      ['rest', 'apigateway.rest.requests', 919.8],
     ] as const) {
-      const { plan, problems } = planCost({ gw: { kind: 'gateway' } }, list);
+      const { plan, problems } = planCost({ gw: { kind: 'gateway', api } }, bundled());
       expect(problems).toEqual([]);
       const cost = computeCost(plan!, { gw: { replicas: 1, usage: { requests: 100 } } });
       expect(cost.lines).toEqual([
-        { component: 'gw', item: 'apigateway.http.requests', kind: 'usage', quantity: expect.any(Number), unit: 'million requests', unitPrice: expect.any(Number), monthly: expect.any(Number) },
+        { component: 'gw', item, kind: 'usage', quantity: expect.any(Number), unit: 'million requests', unitPrice: expect.any(Number), monthly: expect.any(Number) },
       ]);
       expect(cost.lines[0].quantity).toBeCloseTo(262.8, 9);
       toTheCent(cost.monthly, dollars);

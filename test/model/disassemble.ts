@@ -38,6 +38,16 @@ export function disassemble(m: CompiledModel): string[] {
       case Op.RETURN: text = 'RETURN'; pc += 1; break;
       case Op.FAIL: text = `FAIL ${m.consts[code[pc + 2]]} ${ERROR_CAUSES[code[pc + 3]]} @${m.stations[code[pc + 4]].name} ${m.streams[code[pc + 1]]}`; pc += 5; break;
       case Op.LIMIT: text = `LIMIT ${m.limiters[code[pc + 1]].name} @${m.stations[code[pc + 2]].name}`; pc += 3; break;
+      case Op.ENTER_HOME: text = `ENTER_HOME ${m.stations[code[pc + 1]].name} @${m.stations[code[pc + 2]].name}`; pc += 3; break;
+      case Op.COUNT: { const c = m.counters[code[pc + 1]]; text = `COUNT ${c.component}.${c.group}.${c.key}`; pc += 2; break; }
+      case Op.RECORD: { const st = m.stats[code[pc + 3]]; text = `RECORD ${dist(code[pc + 1])} ${m.streams[code[pc + 2]]} ${st.component}.${st.key}`; pc += 4; break; }
+      case Op.HIT: {
+        const k = code[pc + 3];
+        text = `HIT ${m.caches[code[pc + 1]].name} ${m.streams[code[pc + 2]]} ${k >= 0 ? m.consts[k] : 'model'} ${code[pc + 4]}`;
+        pc += 5;
+        break;
+      }
+      case Op.PUBLISH: text = `PUBLISH ${m.queues[code[pc + 1]].name} ${m.blocks[code[pc + 2]].name}`; pc += 3; break;
       default: throw new Error(`unknown opcode ${op} at ${pc}`);
     }
     lines.push(`  ${at}: ${NAMES[op] ? text : '?'}`);

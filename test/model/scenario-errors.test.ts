@@ -98,7 +98,7 @@ components:
   it('explains step mistakes', () => {
     const withSteps = (steps: string) => loadModel(base.replace('op: { cpu: exp(1ms) }', `op: { cpu: exp(1ms), steps: ${steps} }`)).errors;
     expect(withSteps('[ { cal: s.op } ]')[0].message).toMatch(/unknown step 'cal'; did you mean 'call'\?/);
-    expect(withSteps('[ { call: s.op, delay: 1ms } ]')[0].message).toMatch(/exactly one of: call, delay, branch, parallel, cache, external, query; got call and delay/);
+    expect(withSteps('[ { call: s.op, delay: 1ms } ]')[0].message).toMatch(/exactly one of: call, delay, branch, parallel, cache, external, query, publish; got call and delay/);
     expect(withSteps('[ { delay: 1ms, extra: 1 } ]')).toEqual([expect.objectContaining({ path: 'components.s.operations.op.steps[0].extra', message: "unknown key 'extra'" })]);
     expect(withSteps('[ { branch: [ { p: -0.1, steps: [] } ] } ]')[0]).toMatchObject({
       path: 'components.s.operations.op.steps[0].branch[0].p',
