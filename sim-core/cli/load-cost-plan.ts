@@ -22,7 +22,7 @@ export const BUNDLED_PRICE_LIST = fileURLToPath(new URL('../../scenarios/prices/
  * in sim-core/cost; this only reads files. Every problem is a BadInputError (exit 2) naming the
  * file, line and path — in the price list or in the scenario.
  */
-export function loadCostPlan(scenarioFile: string, scenario: Pick<Scenario, 'prices' | 'components'>): CostPlan {
+export function loadCostPlan(scenarioFile: string, scenario: Pick<Scenario, 'prices' | 'components'> & Partial<Pick<Scenario, 'endpoints'>>): CostPlan {
   const listFile = typeof scenario.prices === 'string' ? resolve(dirname(scenarioFile), scenario.prices) : BUNDLED_PRICE_LIST;
   let list = readPriceList(listFile, typeof scenario.prices === 'string' ? scenario.prices : listFile);
   const problems: Problem[] = [];
@@ -31,10 +31,15 @@ export function loadCostPlan(scenarioFile: string, scenario: Pick<Scenario, 'pri
     list = applied.list;
     problems.push(...applied.problems);
   }
-  const { plan, problems: planProblems } = planCost(scenario.components, list);
+  const { plan, problems: planProblems } = planCost(scenario.components, list, egressEntries(scenario.endpoints ?? {}));
   problems.push(...planProblems);
   if (problems.length > 0 || !plan) throw new BadInputError(formatScenarioErrors(scenarioFile, locateIn(scenarioFile, problems)).trimEnd());
   return plan;
+}
+
+/** The components endpoints with a `responseSize` enter through: they bill data out to users. */
+function egressEntries(endpoints: Scenario['endpoints']): Set<string> {
+  return new Set(Object.values(endpoints).filter((e) => e.responseSize !== undefined).map((e) => e.call.split('.')[0]));
 }
 
 /** Reads and checks a price list file; `shownAs` is the name its errors carry. */

@@ -16,7 +16,7 @@ import { HOURS_PER_MONTH, SECONDS_PER_MONTH } from './money.ts';
 /** Always left out of the figure, whatever the scenario. */
 export const ALWAYS_EXCLUDED: readonly string[] = [
   'storage (EBS volumes, database storage and I/O, backups, snapshots)',
-  'data transfer, unless the scenario gives payload sizes',
+  'data transfer between components and zones; data out to users unless endpoints give a responseSize',
   'cluster-level items not named by a component (EKS control plane, load balancers, NAT gateways)',
   'support plans, reserved-instance and savings-plan discounts, free tiers, taxes',
 ];

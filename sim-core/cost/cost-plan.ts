@@ -3,7 +3,7 @@ import { nearest } from '../model/suggest.ts';
 import { formatPrice, hourlyAmount, isPerReplicaTime, parsePrice, type Price, type PriceUnit } from './money.ts';
 import type { PriceList } from './price-list.ts';
 import { billedResultsOf } from './billed-results.ts';
-import { usageItemsOf, type BilledComponent } from './usage-items.ts';
+import { egressItemOf, usageItemsOf, type BilledComponent } from './usage-items.ts';
 
 /**
  * What each component will be billed for, resolved against a price list before the run: a fixed
@@ -50,7 +50,12 @@ export interface CostPlan {
  * The plan for a scenario's components (kind and fields: `instance`, `price`, and what picks the
  * usage items and billed results, such as a gateway's `api` or a database's `readReplicas`).
  */
-export function planCost(components: Readonly<Record<string, BilledComponent>>, list: PriceList): { plan?: CostPlan; problems: Problem[] } {
+export function planCost(
+  components: Readonly<Record<string, BilledComponent>>,
+  list: PriceList,
+  /** Components endpoints with a `responseSize` enter through: they bill data out (usage-items.ts). */
+  egress: ReadonlySet<string> = new Set(),
+): { plan?: CostPlan; problems: Problem[] } {
   const problems: Problem[] = [];
   const planned: Record<string, ComponentPricing> = {};
   const unpriced: string[] = [];
@@ -75,7 +80,7 @@ export function planCost(components: Readonly<Record<string, BilledComponent>>, 
       } else {
         fixed = { item: instance, hourly: hourlyAmount({ ...line.price, unit: line.price.unit }) };
       }
-    } else if (usageItemsOf(c).length === 0) {
+    } else if (usageItemsOf(c).length === 0 && !egress.has(name)) {
       unpriced.push(name); // a component billed by usage only (a gateway, an SQS queue) is priced all the same
     }
     if (fixed) {
@@ -83,7 +88,7 @@ export function planCost(components: Readonly<Record<string, BilledComponent>>, 
       if (results.length !== 1 || results[0] !== name) fixed.results = results;
     }
     const usage: UsagePricing[] = [];
-    for (const u of usageItemsOf(c)) {
+    for (const u of [...usageItemsOf(c), ...(egress.has(name) ? [egressItemOf(c)] : [])]) {
       const line = Object.hasOwn(list.lines, u.item) ? list.lines[u.item] : undefined;
       if (line) usage.push({ item: u.item, counter: u.counter, price: line.price });
       else excluded.push(`${name}: ${u.item} (not in the price list '${list.name}')`);

@@ -30,6 +30,18 @@ export const GATEWAY_REQUESTS = 'requests';
 /** The counter an SQS queue reports its API requests per second under (3 per message). */
 export const QUEUE_REQUESTS = 'requests';
 
+/** The counter an endpoint's entry component reports the bytes sent back to users per second under. */
+export const EGRESS_BYTES = 'bytesOut';
+
+/**
+ * Data out to users: what a component serving endpoints with a `responseSize` bills its bytes as —
+ * CloudFront's price for a cdn (origin fetches from AWS origins are free), internet egress for
+ * anything else (API Gateway and EC2 alike).
+ */
+export function egressItemOf(component: BilledComponent): UsageItem {
+  return { counter: EGRESS_BYTES, item: component.kind === 'cdn' ? 'cloudfront.egress' : 'internet.egress' };
+}
+
 /** What the usage items read of a component: its kind and its raw fields. */
 export interface BilledComponent {
   readonly kind: string;

@@ -285,6 +285,8 @@ export class Simulation {
     // Measurements.
     this.tallies = model.endpoints.map((e) => ({
       name: e.name,
+      responseBytes: e.responseBytes,
+      entry: e.entry,
       completed: 0,
       failed: 0,
       failedByCause: ERROR_CAUSES.map(() => 0),

@@ -10,6 +10,9 @@ export const CAUSE_EXTERNAL_ERROR = 2;
 /** Per-endpoint accumulators over the measured window (after warm-up). */
 export interface EndpointTally {
   name: string;
+  /** Bytes a successful request sends back, and the component it entered through (data-out billing). */
+  responseBytes?: number;
+  entry?: string;
   completed: number;
   failed: number;
   failedByCause: number[];

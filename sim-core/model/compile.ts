@@ -7,6 +7,7 @@ import { problem, toScenarioError, type PathSegment, type Problem, type Scenario
 import { checkReferences } from './references.ts';
 import { AUTO_WARMUP, type Scenario } from './schema.ts';
 import { parseDuration, parsePercent, parseRate } from './units.ts';
+import { parseSize } from './size.ts';
 
 /**
  * Scenario → CompiledModel: checks what needs the whole scenario (references, call cycles),
@@ -50,7 +51,14 @@ export function compile(scenario: Scenario): { model?: CompiledModel; errors: Sc
   if (endpointNames.length === 0) ctx.error(['endpoints'], 'define at least one endpoint');
   const endpoints = endpointNames.map((name) => {
     const e = scenario.endpoints[name];
-    return { name, block: b.block(e.call), sloMs: ms(e.slo, ['endpoints', name, 'slo'], Infinity) };
+    let responseBytes = 0;
+    if (e.responseSize !== undefined) {
+      const size = parseSize(e.responseSize);
+      if (size.ok) responseBytes = size.value;
+      else ctx.error(['endpoints', name, 'responseSize'], size.message);
+    }
+    const entry = e.call.split('.')[0];
+    return { name, block: b.block(e.call), sloMs: ms(e.slo, ['endpoints', name, 'slo'], Infinity), responseBytes, entry };
   });
 
   const w = scenario.workload;

@@ -158,6 +158,10 @@ export interface CompiledEndpoint {
   block: number;
   /** Latency objective in ms; Infinity when none is set. */
   sloMs: number;
+  /** Bytes a successful request sends back to the user (0 or absent: not given), billed at `entry`. */
+  responseBytes?: number;
+  /** The component the endpoint enters through (its call's component). */
+  entry?: string;
 }
 
 export interface RunSettings {

@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { DISTRIBUTION_PATTERN, parseDistribution } from './distribution-text.ts';
 import { show } from './errors.ts';
 import { DURATION_PATTERN, RATE_PATTERN, parseDuration, parsePercent, parseRate, type Parsed } from './units.ts';
+import { parseSize, SIZE_PATTERN } from './size.ts';
 
 /**
  * Field schemas shared by the scenario, its components and their steps. Text with units stays
@@ -28,6 +29,8 @@ export const duration = (description = 'A duration with a unit: 250us, 4ms, 1.5s
 
 export const rate = (description = 'A rate with a unit: 7200/s, 300/min, 5/ms, 10/h') =>
   parsedText(parseRate, { description, pattern: RATE_PATTERN });
+
+export const size = (description = 'A data size with a unit: 512B, 20KB, 1.5MB') => parsedText(parseSize, { description, pattern: SIZE_PATTERN });
 
 export const distribution = (description = 'A distribution: 4ms, const(4ms), exp(4ms), lognormal(mean=4ms, cv=2), lognormal(p50=120ms, p99=900ms), uniform(1ms, 3ms), erlang(k=4, mean=8ms), gamma(shape=0.5, mean=8ms), hyperexp(mean=4ms, cv=3), hyperexp(0.9: 1ms, 0.1: 10ms), empirical([1ms, 2ms, 5ms])') =>
   parsedText(parseDistribution, { description, pattern: DISTRIBUTION_PATTERN });

@@ -3,7 +3,7 @@ import { componentSchema } from '../components/registry.ts';
 import { pricesField } from '../cost/price-field.ts';
 import { show } from './errors.ts';
 import { MSER_BATCH_SIZE, MSER_MIN_BATCHES } from '../run/mser.ts';
-import { ALWAYS, callTarget, distribution, duration, namedRecord, nonNegativeNumber, positiveInt, positiveNumber, rate } from './schema-fields.ts';
+import { ALWAYS, callTarget, distribution, duration, namedRecord, nonNegativeNumber, positiveInt, positiveNumber, rate, size } from './schema-fields.ts';
 import { DURATION_PATTERN, parseDuration, parsePercent } from './units.ts';
 import { isObject } from './is-object.ts';
 
@@ -138,6 +138,7 @@ export const workloadSchema = z
 export const endpointSchema = z.strictObject({
   call: callTarget('The operation a request runs: component.operation'),
   slo: duration('Latency objective: the share of requests within it is reported').optional(),
+  responseSize: size('Bytes a successful request sends back to the user, e.g. 20KB: billed as data out (CloudFront when the endpoint enters through a cdn, internet egress otherwise)').optional(),
 });
 
 export const networkSchema = z.strictObject({

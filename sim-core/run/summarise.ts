@@ -1,6 +1,6 @@
 import { histogramCreate, histogramMean, histogramMerge, histogramQuantile, type Histogram } from '../metrics/histogram.ts';
 import { CAUSE_RATE_LIMITED, CAUSE_REJECTED, ERROR_CAUSES, type EndpointTally, type ReplicationResult, type StationTally } from '../metrics/replication-result.ts';
-import { GATEWAY_REQUESTS, QUEUE_REQUESTS } from '../cost/usage-items.ts';
+import { EGRESS_BYTES, GATEWAY_REQUESTS, QUEUE_REQUESTS } from '../cost/usage-items.ts';
 import type { ComponentResult, EndpointResult, LatencyStats, WaitStats } from './result.ts';
 
 /**
@@ -63,6 +63,7 @@ export function summariseReplication(r: ReplicationResult): ReplicationSummary {
     };
   }
   addComponentDetails(r, components, seconds);
+  addDataOut(r, components, seconds);
   return { overall: { ...summariseEndpoint(merged, seconds), uptime: uptime(r) }, endpoints, components };
 }
 
@@ -75,6 +76,19 @@ export function summariseReplication(r: ReplicationResult): ReplicationSummary {
 function usageOf(s: StationTally, seconds: number): { usage?: Record<string, number> } {
   if (s.kind !== 'gateway') return {};
   return { usage: { [GATEWAY_REQUESTS]: (s.completed - s.failedByCause[CAUSE_RATE_LIMITED]) / seconds } };
+}
+
+/**
+ * Bytes sent back to users per second (`usage.bytesOut`), at the component each endpoint enters
+ * through, for endpoints with a `responseSize`: successful requests × the size (a failed request's
+ * error body is not counted).
+ */
+function addDataOut(r: ReplicationResult, components: Record<string, ComponentSummary>, seconds: number): void {
+  for (const t of r.endpoints) {
+    if (!t.responseBytes || !t.entry || !components[t.entry]) continue;
+    const row = components[t.entry];
+    row.usage = { ...row.usage, [EGRESS_BYTES]: (row.usage?.[EGRESS_BYTES] ?? 0) + (t.completed * t.responseBytes) / seconds };
+  }
 }
 
 /** What counters, statistics, caches and queues add to the rows of their components. */

@@ -55,9 +55,9 @@ describe('compile: a small scenario (fixtures/small.yaml)', () => {
     ]);
     const block = (name: string) => m.blocks.findIndex((b) => b.name === name);
     expect(m.endpoints).toEqual([
-      { name: 'a', block: block('front.a'), sloMs: 200 },
-      { name: 'b', block: block('front.b'), sloMs: Infinity },
-      { name: 'c', block: block('back.q'), sloMs: Infinity },
+      { name: 'a', block: block('front.a'), sloMs: 200, responseBytes: 0, entry: 'front' },
+      { name: 'b', block: block('front.b'), sloMs: Infinity, responseBytes: 0, entry: 'front' },
+      { name: 'c', block: block('back.q'), sloMs: Infinity, responseBytes: 0, entry: 'back' },
     ]);
     expect(m.run).toEqual({ durationMs: 120_000, warmupMs: 30_000, warmupAuto: false, replications: 3, seed: 7, seriesIntervalMs: 5000 });
     expect(m.hop).not.toBeNull();
