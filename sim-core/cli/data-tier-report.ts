@@ -8,7 +8,7 @@ import { renderTable, type Column, type TableRow } from './text-table.ts';
  * components. Means over replications; the JSON has every half-width.
  */
 export function formatDataTier(r: RunResult): string {
-  return [databaseTable(r), poolTable(r), cacheTable(r), queueTable(r)].filter((s) => s !== '').join('\n\n');
+  return [databaseTable(r), poolTable(r), cacheTable(r), queueTable(r), callTable(r)].filter((s) => s !== '').join('\n\n');
 }
 
 const left = (header: string): Column => ({ header, align: 'left' });
@@ -63,6 +63,31 @@ function queueTable(r: RunResult): string {
   if (rows.length === 0) return '';
   return renderTable(
     [left('queue'), right('published/s'), right('consumed/s'), right('failed/s'), right('backlog'), right('lag mean'), right('lag p95'), right('e2e mean'), right('e2e p95'), right('e2e p99')],
+    rows,
+  );
+}
+
+/** Calls with resilience options, per target: attempts (retry amplification), timeouts, breaker. */
+function callTable(r: RunResult): string {
+  const rows: TableRow[] = Object.entries(r.components)
+    .filter(([, c]) => c.calls !== undefined)
+    .map(([name, c]) => {
+      const k = c.calls!;
+      return [
+        name,
+        formatNumber(k.calls),
+        formatNumber(k.attempts),
+        Number.isFinite(k.retryAmplification) ? `${k.retryAmplification.toFixed(2)}×` : '—',
+        formatNumber(k.timeouts),
+        formatNumber(k.shortCircuited),
+        formatNumber(k.failed),
+        formatNumber(k.fallbacks),
+        k.breakerOpen === undefined ? '—' : formatPercent(k.breakerOpen),
+      ];
+    });
+  if (rows.length === 0) return '';
+  return renderTable(
+    [left('calls to'), right('calls/s'), right('attempts/s'), right('amplification'), right('timeouts/s'), right('refused/s'), right('failed/s'), right('fallbacks/s'), right('breaker open')],
     rows,
   );
 }

@@ -5,7 +5,7 @@ import type { DistTable } from './distributions.ts';
 import { Op, profileAt, type CompiledModel, type StationDef } from '../model/compiled.ts';
 import { createCacheHitModel, type CacheHitModel } from '../components/cache-hit-model.ts';
 import { histogramCreate, histogramMerge, histogramQuantile, histogramRecord, histogramReset, type Histogram } from '../metrics/histogram.ts';
-import { CAUSE_RATE_LIMITED, CAUSE_REJECTED, ERROR_CAUSES, type CacheTally, type EndpointTally, type QueueTally, type ReplicationResult, type StationTally } from '../metrics/replication-result.ts';
+import { CAUSE_CIRCUIT_OPEN, CAUSE_INJECTED_ERROR, CAUSE_RATE_LIMITED, CAUSE_REJECTED, CAUSE_TIMEOUT, CAUSE_UNAVAILABLE, ERROR_CAUSES, type CallSiteTally, type CacheTally, type EndpointTally, type QueueTally, type ReplicationResult, type StationTally } from '../metrics/replication-result.ts';
 
 // Event kinds, packed with a target id into one int32: event = id * 16 + kind.
 const EV_RESUME = 0; // frame continues at its pc (a SLEEP ended)
@@ -16,12 +16,18 @@ const EV_SAMPLE = 5; // end of a time-series interval
 const EV_WARMUP = 6; // end of warm-up: reset the measured accumulators
 const EV_POPULATION = 7; // closed workload: the profile changed the active population
 const EV_CACHE_MODEL = 8; // re-evaluate the modelled hit ratios of caches (rate or warm-up changed)
+const EV_TIMEOUT = 9; // a resilient call's timeout (ignored when stale: see onTimeout)
+const EV_RETRY = 10; // a resilient call's backoff ended: the next attempt
+const EV_INCIDENT = 11; // an incident starts (id = 2i) or ends (id = 2i + 1)
 // Opcodes and hot helpers copied into module constants: a loader may compile imports into
 // getter calls (tsx does), which costs ~20% of the loop when read per instruction.
 const OP_ENTER = Op.ENTER, OP_SLEEP = Op.SLEEP, OP_LEAVE = Op.LEAVE, OP_CALL = Op.CALL;
 const OP_BRANCH = Op.BRANCH, OP_JUMP = Op.JUMP, OP_FORK = Op.FORK, OP_RETURN = Op.RETURN, OP_FAIL = Op.FAIL, OP_LIMIT = Op.LIMIT;
-const OP_ENTER_HOME = Op.ENTER_HOME, OP_COUNT = Op.COUNT, OP_RECORD = Op.RECORD, OP_HIT = Op.HIT, OP_PUBLISH = Op.PUBLISH;
+const OP_ENTER_HOME = Op.ENTER_HOME, OP_COUNT = Op.COUNT, OP_RECORD = Op.RECORD, OP_HIT = Op.HIT, OP_PUBLISH = Op.PUBLISH, OP_CALLX = Op.CALLX;
 const CAUSES = ERROR_CAUSES.length;
+// Per call site tallies, in siteTally: calls, attempts, timeouts, short-circuited by the breaker,
+// failed after all attempts, answered by the fallback.
+const SITE_CALLS = 0, SITE_ATTEMPTS = 1, SITE_TIMEOUTS = 2, SITE_SHORT = 3, SITE_FAILED = 4, SITE_FALLBACKS = 5, SITE_FIELDS = 6;
 const recordLatency = histogramRecord;
 const standardExponential = sampleStandardExponential;
 
@@ -33,6 +39,8 @@ const LINK_ROOT = 0;
 const LINK_CALL = 1;
 const LINK_FORK = 2;
 const LINK_DETACHED = 3; // a queue message: nobody waits for it; fEndpoint holds its queue
+const LINK_CALLX = 4; // the callee of a resilient call (CALLX)
+const LINK_ORPHAN = 5; // a callee whose caller stopped waiting (timeout): its answer is dropped
 
 /** Modelled cache hit ratios are re-evaluated at most this often (ms), and only when needed. */
 const CACHE_MODEL_EVERY_MS = 1000;
@@ -87,6 +95,10 @@ export class Simulation {
   private fUser = new Int32Array(1024); // root frames: closed-workload user, -1 for open arrivals
   private fHome = new Int32Array(1024); // replica the frame's last ENTER chose (FORK bodies inherit it), or -1
   private fEnq = new Float64Array(1024); // when the frame began waiting at a station that tracks waits
+  private fCallPc = new Int32Array(1024); // pc of the CALLX this frame is in
+  private fAttempt = new Int32Array(1024); // retries made so far by that CALLX
+  private fChild = new Int32Array(1024); // its current callee
+  private fTimeoutAt = new Float64Array(1024); // when its timeout fires, or −1
   private freeFrames = new Int32Array(1024);
   private freeCount = 0;
   private frameCount = 0;
@@ -144,6 +156,42 @@ export class Simulation {
   private readonly cacheLookupsAtUpdate: Float64Array;
   private cacheUpdateAt = 0;
 
+  // Resilient calls (CALLX): policies, measured tallies per call site, breakers.
+  private readonly polTimeout: Float64Array;
+  private readonly polRetries: Int32Array;
+  private readonly polBackoff: Float64Array;
+  private readonly polMultiplier: Float64Array;
+  private readonly polJitter: Uint8Array; // 0 none, 1 full, 2 equal
+  private readonly polStream: Int32Array;
+  private readonly polBreaker: Int32Array;
+  private readonly polFallback: Int32Array;
+  private readonly siteTally: Float64Array; // [policy * SITE_FIELDS + field]
+  private readonly brRate: Float64Array;
+  private readonly brWindow: Int32Array;
+  private readonly brOpenFor: Float64Array;
+  private readonly brHalfOpen: Int32Array;
+  private readonly brState: Uint8Array; // 0 closed, 1 open, 2 half-open
+  private readonly brOutcomes: Uint8Array[]; // ring of the last `window` outcomes (1 = failure)
+  private readonly brHead: Int32Array;
+  private readonly brCount: Int32Array;
+  private readonly brFailures: Int32Array;
+  private readonly brOpenUntil: Float64Array;
+  private readonly brTrials: Int32Array;
+  private readonly brSuccesses: Int32Array;
+  private readonly brOpenInt: Float64Array; // ±t integral of time not closed
+  private readonly brOpenMark: Float64Array;
+  private readonly brOpenInterval: Float64Array;
+  private readonly brOpenings: Float64Array; // measured window
+  private readonly seriesBreakerOpen: Float64Array[];
+
+  // Incidents: per station, down / error share / slow factor while one is active.
+  private readonly stDown: Uint8Array;
+  private readonly stErrorShare: Float64Array;
+  private readonly stErrorStream: Int32Array;
+  private readonly stSlow: Float64Array;
+  private readonly stImpaired: Uint8Array; // down or erroring: checked on every entry
+  private slowStations = 0;
+
   // Queues (PUBLISH), measured window.
   private readonly qPublished: Float64Array;
   private readonly qConsumed: Float64Array;
@@ -190,6 +238,7 @@ export class Simulation {
   private readonly intervalMs: number;
   private readonly seriesCompleted: Float64Array;
   private readonly seriesFailed: Float64Array;
+  private readonly seriesWithinSlo: Float64Array;
   private readonly seriesP95: Float64Array;
   private readonly seriesUtil: Float64Array[];
   private readonly seriesQueue: Float64Array[];
@@ -200,6 +249,7 @@ export class Simulation {
   private intervalIndex = 0;
   private intervalCompleted = 0;
   private intervalFailed = 0;
+  private intervalWithinSlo = 0;
   private readonly stBusyAreaInterval: Float64Array;
   private readonly stQueueAreaInterval: Float64Array;
   private arrivals = 0;
@@ -297,6 +347,7 @@ export class Simulation {
     const intervals = Math.max(1, Math.ceil(this.endMs / this.intervalMs));
     this.seriesCompleted = new Float64Array(intervals);
     this.seriesFailed = new Float64Array(intervals);
+    this.seriesWithinSlo = new Float64Array(intervals);
     this.seriesP95 = new Float64Array(intervals);
     this.seriesUtil = model.stations.map(() => new Float64Array(intervals));
     this.seriesQueue = model.stations.map(() => new Float64Array(intervals));
@@ -323,6 +374,39 @@ export class Simulation {
     this.cacheRate = new Float64Array(nc).fill(-1);
     this.cacheRateUsed = new Float64Array(nc).fill(-1);
     this.cacheLookupsAtUpdate = new Float64Array(nc);
+    const pols = model.policies;
+    this.polTimeout = Float64Array.from(pols, (p) => p.timeoutMs);
+    this.polRetries = Int32Array.from(pols, (p) => p.retries);
+    this.polBackoff = Float64Array.from(pols, (p) => p.backoffMs);
+    this.polMultiplier = Float64Array.from(pols, (p) => p.backoffMultiplier);
+    this.polJitter = Uint8Array.from(pols, (p) => ['none', 'full', 'equal'].indexOf(p.jitter));
+    this.polStream = Int32Array.from(pols, (p) => p.stream);
+    this.polBreaker = Int32Array.from(pols, (p) => p.breaker);
+    this.polFallback = Int32Array.from(pols, (p) => p.fallbackPc);
+    this.siteTally = new Float64Array(pols.length * SITE_FIELDS);
+    const brs = model.breakers;
+    this.brRate = Float64Array.from(brs, (b) => b.failureRate);
+    this.brWindow = Int32Array.from(brs, (b) => b.window);
+    this.brOpenFor = Float64Array.from(brs, (b) => b.openForMs);
+    this.brHalfOpen = Int32Array.from(brs, (b) => b.halfOpenCalls);
+    this.brState = new Uint8Array(brs.length);
+    this.brOutcomes = brs.map((b) => new Uint8Array(b.window));
+    this.brHead = new Int32Array(brs.length);
+    this.brCount = new Int32Array(brs.length);
+    this.brFailures = new Int32Array(brs.length);
+    this.brOpenUntil = new Float64Array(brs.length);
+    this.brTrials = new Int32Array(brs.length);
+    this.brSuccesses = new Int32Array(brs.length);
+    this.brOpenInt = new Float64Array(brs.length);
+    this.brOpenMark = new Float64Array(brs.length);
+    this.brOpenInterval = new Float64Array(brs.length);
+    this.brOpenings = new Float64Array(brs.length);
+    this.seriesBreakerOpen = brs.map(() => new Float64Array(intervals));
+    this.stDown = new Uint8Array(ns);
+    this.stErrorShare = new Float64Array(ns);
+    this.stErrorStream = new Int32Array(ns);
+    this.stSlow = new Float64Array(ns).fill(1);
+    this.stImpaired = new Uint8Array(ns);
     const nq = model.queues.length;
     this.qPublished = new Float64Array(nq);
     this.qConsumed = new Float64Array(nq);
@@ -374,6 +458,9 @@ export class Simulation {
       case EV_WARMUP: this.startMeasuring(); break;
       case EV_POPULATION: this.updatePopulation(); break;
       case EV_CACHE_MODEL: this.updateCacheModels(); break;
+      case EV_TIMEOUT: this.onTimeout(id); break;
+      case EV_RETRY: this.attemptCall(id); break;
+      case EV_INCIDENT: this.incident(id >> 1, (id & 1) === 0); break;
     }
   }
 
@@ -385,6 +472,10 @@ export class Simulation {
     if (this.warmupMs > 0) this.schedule(this.warmupMs, 0, EV_WARMUP);
     this.schedule(Math.min(this.intervalMs, this.endMs), 0, EV_SAMPLE);
     if (this.cacheModels.some((m, c) => m && (m.rateDependent || this.cacheCold[c]))) this.schedule(100, 0, EV_CACHE_MODEL);
+    this.model.incidents.forEach((inc, i) => {
+      this.schedule(inc.atMs, 2 * i, EV_INCIDENT);
+      this.schedule(inc.atMs + inc.forMs, 2 * i + 1, EV_INCIDENT);
+    });
     if (w.type === 'closed') {
       const maxX = w.profile.reduce((m, p) => Math.max(m, p.x), 1);
       const slots = Math.ceil(w.users * maxX);
@@ -492,10 +583,12 @@ export class Simulation {
       this.completedAll++;
       this.intervalCompleted++;
       recordLatency(this.recentLatency[e], latency);
+      const inSlo = latency <= this.endpointSlo[e];
+      if (inSlo) this.intervalWithinSlo++;
       if (this.measuring) {
         const tally = this.tallies[e];
         tally.completed++;
-        if (latency <= this.endpointSlo[e]) tally.withinSlo++;
+        if (inSlo) tally.withinSlo++;
       }
     } else {
       this.failedAll++;
@@ -530,7 +623,8 @@ export class Simulation {
           const d = code[pc + 1];
           const rng = this.streams[code[pc + 2]];
           const mean = this.expMean[d];
-          const dt = mean === mean ? mean * standardExponential(rng) : this.dists.sample(d, rng);
+          let dt = mean === mean ? mean * standardExponential(rng) : this.dists.sample(d, rng);
+          if (this.slowStations > 0 && this.fReplica[f] >= 0) dt *= this.stSlow[this.rStation[this.fReplica[f]]];
           this.schedule(this.now + dt, f, EV_RESUME);
           return;
         }
@@ -600,6 +694,13 @@ export class Simulation {
           this.publish(code[pc + 1], code[pc + 2]);
           pc += 3;
           break;
+        }
+        case OP_CALLX: {
+          this.fCallPc[f] = pc;
+          this.fAttempt[f] = 0;
+          this.fPc[f] = pc + 4;
+          this.attemptCall(f);
+          return;
         }
         case OP_RECORD: {
           // Drawn whether or not measuring, so the stream stays aligned across warm-up choices.
@@ -681,6 +782,15 @@ export class Simulation {
         if (this.hopDist >= 0) this.schedule(this.now + this.dists.sample(this.hopDist, this.hopRng!), f, EV_CALL_RETURN);
         else this.childReturned(f);
         return;
+      case LINK_CALLX:
+        this.fFailed[f] = cause;
+        if (this.hopDist >= 0 && this.code[this.fCallPc[this.fParent[f]] + 3] === 1) {
+          this.schedule(this.now + this.dists.sample(this.hopDist, this.hopRng!), f, EV_CALL_RETURN);
+        } else this.callReturned(f);
+        return;
+      case LINK_ORPHAN:
+        this.freeFrame(f);
+        return;
       case LINK_DETACHED: {
         const q = this.fEndpoint[f];
         if (this.measuring) {
@@ -706,11 +816,200 @@ export class Simulation {
   }
 
   private childReturned(child: number): void {
+    const link = this.fLink[child];
+    if (link !== LINK_CALL) {
+      if (link === LINK_ORPHAN) this.freeFrame(child); // it answered after its caller's timeout
+      else this.callReturned(child);
+      return;
+    }
     const parent = this.fParent[child];
     const failed = this.fFailed[child];
     this.freeFrame(child);
     if (failed >= 0) this.finish(parent, failed);
     else this.exec(parent);
+  }
+
+  // ---------------------------------------------------------------- resilient calls
+
+  /** The next attempt of frame f's CALLX (the first, or a retry after its backoff). */
+  private attemptCall(f: number): void {
+    const code = this.code;
+    const pc = this.fCallPc[f];
+    const p = code[pc + 2];
+    const t = p * SITE_FIELDS;
+    if (this.measuring && this.fAttempt[f] === 0) this.siteTally[t + SITE_CALLS]++;
+    const b = this.polBreaker[p];
+    if (b >= 0 && !this.breakerAllows(b)) {
+      if (this.measuring) this.siteTally[t + SITE_SHORT]++;
+      this.callFailed(f, p, CAUSE_CIRCUIT_OPEN);
+      return;
+    }
+    if (this.measuring) this.siteTally[t + SITE_ATTEMPTS]++;
+    const child = this.allocFrame();
+    const withHop = code[pc + 3] === 1;
+    this.fPc[child] = this.blockPc[code[pc + 1]];
+    this.fParent[child] = f;
+    this.fLink[child] = LINK_CALLX;
+    if (!withHop) this.fHome[child] = this.fHome[f]; // like a FORK body: the caller's context
+    this.fChild[f] = child;
+    const timeout = this.polTimeout[p];
+    if (timeout < Infinity) {
+      const at = this.now + timeout;
+      this.fTimeoutAt[f] = at;
+      this.schedule(at, f, EV_TIMEOUT);
+    } else this.fTimeoutAt[f] = -1;
+    if (withHop && this.hopDist >= 0) this.schedule(this.now + this.dists.sample(this.hopDist, this.hopRng!), child, EV_CALL_ARRIVE);
+    else this.exec(child);
+  }
+
+  /** The callee of a CALLX answered (in time). */
+  private callReturned(child: number): void {
+    const f = this.fParent[child];
+    const failed = this.fFailed[child];
+    this.freeFrame(child);
+    this.fTimeoutAt[f] = -1;
+    const p = this.code[this.fCallPc[f] + 2];
+    const b = this.polBreaker[p];
+    if (b >= 0) this.breakerRecord(b, failed < 0);
+    if (failed < 0) this.exec(f);
+    else this.retryOrFail(f, p, failed);
+  }
+
+  /**
+   * A CALLX timeout fired. Stale events (the call answered, or the frame was freed and reused)
+   * find a different fTimeoutAt and are ignored. The callee goes on — a timeout does not cancel
+   * the work it asked for — but its answer will be dropped (LINK_ORPHAN).
+   */
+  private onTimeout(f: number): void {
+    if (this.fTimeoutAt[f] !== this.now) return;
+    this.fTimeoutAt[f] = -1;
+    this.fLink[this.fChild[f]] = LINK_ORPHAN;
+    const p = this.code[this.fCallPc[f] + 2];
+    if (this.measuring) this.siteTally[p * SITE_FIELDS + SITE_TIMEOUTS]++;
+    const b = this.polBreaker[p];
+    if (b >= 0) this.breakerRecord(b, false);
+    this.retryOrFail(f, p, CAUSE_TIMEOUT);
+  }
+
+  /** An attempt failed: retry after the backoff if attempts remain, else fail for good. */
+  private retryOrFail(f: number, p: number, cause: number): void {
+    if (this.fAttempt[f] < this.polRetries[p]) {
+      const n = ++this.fAttempt[f];
+      let delay = this.polBackoff[p] * Math.pow(this.polMultiplier[p], n - 1);
+      const jitter = this.polJitter[p];
+      if (jitter !== 0) {
+        const u = this.streams[this.polStream[p]].nextUniform();
+        delay = jitter === 1 ? delay * u : delay / 2 + (delay / 2) * u;
+      }
+      this.schedule(this.now + delay, f, EV_RETRY);
+      return;
+    }
+    this.callFailed(f, p, cause);
+  }
+
+  /** The call failed for good (or the breaker refused it): the fallback steps, or the frame fails. */
+  private callFailed(f: number, p: number, cause: number): void {
+    const t = p * SITE_FIELDS;
+    if (this.measuring) this.siteTally[t + SITE_FAILED]++;
+    const fallback = this.polFallback[p];
+    if (fallback < 0) {
+      this.finish(f, cause);
+      return;
+    }
+    if (this.measuring) this.siteTally[t + SITE_FALLBACKS]++;
+    this.fPc[f] = fallback;
+    this.exec(f);
+  }
+
+  /** Closed: yes. Open: no, until openFor has passed (then half-open). Half-open: the first halfOpenCalls. */
+  private breakerAllows(b: number): boolean {
+    const state = this.brState[b];
+    if (state === 0) return true;
+    if (state === 1) {
+      if (this.now < this.brOpenUntil[b]) return false;
+      this.brState[b] = 2;
+      this.brTrials[b] = 0;
+      this.brSuccesses[b] = 0;
+    }
+    if (this.brTrials[b] >= this.brHalfOpen[b]) return false;
+    this.brTrials[b]++;
+    return true;
+  }
+
+  private breakerRecord(b: number, ok: boolean): void {
+    const state = this.brState[b];
+    if (state === 1) return; // answers of calls let through before it opened
+    if (state === 2) {
+      if (!ok) this.openBreaker(b);
+      else if (++this.brSuccesses[b] >= this.brHalfOpen[b]) this.closeBreaker(b);
+      return;
+    }
+    const window = this.brWindow[b];
+    const ring = this.brOutcomes[b];
+    const head = this.brHead[b];
+    if (this.brCount[b] === window) this.brFailures[b] -= ring[head];
+    else this.brCount[b]++;
+    ring[head] = ok ? 0 : 1;
+    if (!ok) this.brFailures[b]++;
+    this.brHead[b] = head + 1 === window ? 0 : head + 1;
+    if (this.brCount[b] === window && this.brFailures[b] >= this.brRate[b] * window) this.openBreaker(b);
+  }
+
+  private openBreaker(b: number): void {
+    if (this.brState[b] === 0) this.brOpenInt[b] -= this.now;
+    this.brState[b] = 1;
+    this.brOpenUntil[b] = this.now + this.brOpenFor[b];
+    if (this.measuring) this.brOpenings[b]++;
+  }
+
+  private closeBreaker(b: number): void {
+    this.brState[b] = 0;
+    this.brOpenInt[b] += this.now;
+    this.brCount[b] = 0;
+    this.brFailures[b] = 0;
+    this.brHead[b] = 0;
+  }
+
+  /** ∫₀^now [breaker b not closed] dt. */
+  private breakerOpenArea(b: number): number {
+    return this.brOpenInt[b] + (this.brState[b] === 0 ? 0 : this.now);
+  }
+
+  // ---------------------------------------------------------------- incidents
+
+  /** Incident i starts (or ends): its stations go down, slow down or error, then recover. */
+  private incident(i: number, starts: boolean): void {
+    const inc = this.model.incidents[i];
+    for (const s of inc.stations) {
+      switch (inc.effect) {
+        case 'down':
+          this.stDown[s] = starts ? 1 : 0;
+          break;
+        case 'errors':
+          this.stErrorShare[s] = starts ? inc.value : 0;
+          this.stErrorStream[s] = inc.stream;
+          break;
+        case 'slow':
+          if (starts && this.stSlow[s] === 1) this.slowStations++;
+          if (!starts && this.stSlow[s] !== 1) this.slowStations--;
+          this.stSlow[s] = starts ? inc.value : 1;
+          break;
+      }
+      this.stImpaired[s] = this.stDown[s] || this.stErrorShare[s] > 0 ? 1 : 0;
+    }
+  }
+
+  /** An arrival at an impaired station: fails (down, or an injected error) — true — or passes. */
+  private impairedFails(f: number, s: number): boolean {
+    if (this.stDown[s]) {
+      this.failAt(f, CAUSE_UNAVAILABLE, s);
+      return true;
+    }
+    if (this.streams[this.stErrorStream[s]].nextUniform() < this.stErrorShare[s]) {
+      this.failAt(f, CAUSE_INJECTED_ERROR, s);
+      return true;
+    }
+    return false;
   }
 
   // ---------------------------------------------------------------- stations
@@ -735,6 +1034,7 @@ export class Simulation {
   }
 
   private enterAt(f: number, s: number, r: number): boolean {
+    if (this.stImpaired[s] && this.impairedFails(f, s)) return false;
     if (this.rBusy[r] < this.stWorkers[s]) {
       this.rBusy[r]++;
       this.stBusy[s]++;
@@ -910,6 +1210,10 @@ export class Simulation {
     this.fUser = grow(this.fUser, (k) => new Int32Array(k));
     this.fHome = grow(this.fHome, (k) => new Int32Array(k));
     this.fEnq = grow(this.fEnq, (k) => new Float64Array(k));
+    this.fCallPc = grow(this.fCallPc, (k) => new Int32Array(k));
+    this.fAttempt = grow(this.fAttempt, (k) => new Int32Array(k));
+    this.fChild = grow(this.fChild, (k) => new Int32Array(k));
+    this.fTimeoutAt = grow(this.fTimeoutAt, (k) => new Float64Array(k));
     this.freeFrames = grow(this.freeFrames, (k) => new Int32Array(k));
   }
 
@@ -936,6 +1240,7 @@ export class Simulation {
     this.counterMark.set(this.counterTotal);
     this.cacheLookupsMark.set(this.cacheLookups);
     this.cacheHitsMark.set(this.cacheHits);
+    for (let b = 0; b < this.brState.length; b++) this.brOpenMark[b] = this.breakerOpenArea(b);
   }
 
   /**
@@ -984,6 +1289,8 @@ export class Simulation {
     const width = Math.min(this.now, this.endMs) - start;
     this.seriesCompleted[i] = this.intervalCompleted;
     this.seriesFailed[i] = this.intervalFailed;
+    this.seriesWithinSlo[i] = this.intervalWithinSlo;
+    this.intervalWithinSlo = 0;
     this.flushLatencies();
     this.seriesP95[i] = histogramQuantile(this.intervalHist, 0.95);
     for (let s = 0; s < this.stations.length; s++) {
@@ -1001,6 +1308,11 @@ export class Simulation {
       this.seriesCacheHits[c][i] = this.cacheHits[c] - this.cacheHitsInterval[c];
       this.cacheLookupsInterval[c] = this.cacheLookups[c];
       this.cacheHitsInterval[c] = this.cacheHits[c];
+    }
+    for (let b = 0; b < this.brState.length; b++) {
+      const area = this.breakerOpenArea(b);
+      this.seriesBreakerOpen[b][i] = (area - this.brOpenInterval[b]) / width;
+      this.brOpenInterval[b] = area;
     }
     if (this.intervalHist.count > 0) histogramReset(this.intervalHist);
     this.intervalCompleted = 0;
@@ -1067,6 +1379,7 @@ export class Simulation {
         intervalMs: this.intervalMs,
         completed: this.seriesCompleted,
         failed: this.seriesFailed,
+        withinSlo: this.seriesWithinSlo,
         p95: this.seriesP95,
         utilisation: this.seriesUtil,
         queueLength: this.seriesQueue,
@@ -1075,6 +1388,27 @@ export class Simulation {
       stats: this.model.stats.map((st, i) => ({ ...st, values: this.statValues[i] })),
       caches,
       queues,
+      callSites: this.model.policies.map((pol, p): CallSiteTally => {
+        const t = p * SITE_FIELDS;
+        const b = pol.breaker;
+        return {
+          site: pol.site,
+          target: pol.target,
+          calls: this.siteTally[t + SITE_CALLS],
+          attempts: this.siteTally[t + SITE_ATTEMPTS],
+          timeouts: this.siteTally[t + SITE_TIMEOUTS],
+          shortCircuited: this.siteTally[t + SITE_SHORT],
+          failed: this.siteTally[t + SITE_FAILED],
+          fallbacks: this.siteTally[t + SITE_FALLBACKS],
+          ...(b >= 0 ? { breaker: this.model.breakers[b].name } : {}),
+        };
+      }),
+      breakers: this.model.breakers.map((br, b) => ({
+        name: br.name,
+        openMs: this.breakerOpenArea(b) - this.brOpenMark[b],
+        openings: this.brOpenings[b],
+        seriesOpen: this.seriesBreakerOpen[b],
+      })),
       invariants: {
         arrivals: this.arrivals,
         completed: this.completedAll,

@@ -1,11 +1,20 @@
 import type { Histogram } from './histogram.ts';
 
-/** Error causes a request can fail with; the index is what the engine stores. */
-export const ERROR_CAUSES = ['rejected', 'rate-limited', 'external-error'] as const;
+/**
+ * Error causes a request can fail with; the index is what the engine stores.
+ * rejected: a full queue or bulkhead; rate-limited: a token bucket; external-error: a third
+ * party's error share; timeout: a call's timeout expired; circuit-open: a breaker refused the
+ * call; unavailable: the component is down (incident); injected-error: an incident's error share.
+ */
+export const ERROR_CAUSES = ['rejected', 'rate-limited', 'external-error', 'timeout', 'circuit-open', 'unavailable', 'injected-error'] as const;
 export type ErrorCause = (typeof ERROR_CAUSES)[number];
 export const CAUSE_REJECTED = 0;
 export const CAUSE_RATE_LIMITED = 1;
 export const CAUSE_EXTERNAL_ERROR = 2;
+export const CAUSE_TIMEOUT = 3;
+export const CAUSE_CIRCUIT_OPEN = 4;
+export const CAUSE_UNAVAILABLE = 5;
+export const CAUSE_INJECTED_ERROR = 6;
 
 /** Per-endpoint accumulators over the measured window (after warm-up). */
 export interface EndpointTally {
@@ -64,6 +73,34 @@ export interface CacheTally {
   seriesHits: Float64Array;
 }
 
+/** A resilient call site's (CALLX) tallies over the measured window. */
+export interface CallSiteTally {
+  site: string;
+  target: string;
+  /** Calls made (first attempts and short-circuited ones). */
+  calls: number;
+  /** Attempts that reached the callee, retries included: attempts ÷ calls is the retry amplification. */
+  attempts: number;
+  timeouts: number;
+  /** Calls the breaker refused. */
+  shortCircuited: number;
+  /** Calls that failed after every attempt (or were refused). */
+  failed: number;
+  /** Of those, the ones the fallback answered. */
+  fallbacks: number;
+  breaker?: string;
+}
+
+/** A circuit breaker over the measured window. */
+export interface BreakerTally {
+  name: string;
+  /** Time not closed (open or half-open), ms. */
+  openMs: number;
+  openings: number;
+  /** Share of each series interval not closed (warm-up included). */
+  seriesOpen: Float64Array;
+}
+
 /** A queue's messages over the measured window. */
 export interface QueueTally {
   name: string;
@@ -82,6 +119,8 @@ export interface ReplicationSeries {
   /** One entry per interval from t = 0 (warm-up included). */
   completed: Float64Array;
   failed: Float64Array;
+  /** Completed within their endpoint's SLO. */
+  withinSlo: Float64Array;
   p95: Float64Array;
   /** [station][interval] mean busy workers ÷ capacity (NaN for unbounded). */
   utilisation: Float64Array[];
@@ -109,6 +148,8 @@ export interface ReplicationResult {
   stats: StatTally[];
   caches: CacheTally[];
   queues: QueueTally[];
+  callSites: CallSiteTally[];
+  breakers: BreakerTally[];
   /** Counts over the whole run, warm-up included: arrivals = completed + failed + inSystem. */
   invariants: { arrivals: number; completed: number; failed: number; inSystem: number };
   /** Set if the run was cancelled before its end. */

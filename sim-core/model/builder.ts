@@ -1,5 +1,5 @@
 import { DistTable, type DistSpec } from '../engine/distributions.ts';
-import { Op, type BlockDef, type CacheDef, type CompiledModel, type CounterDef, type LimiterDef, type QueueDef, type StatDef, type StationDef } from './compiled.ts';
+import { Op, type BlockDef, type BreakerDef, type CacheDef, type CallPolicyDef, type CompiledModel, type CounterDef, type IncidentDef, type LimiterDef, type QueueDef, type StatDef, type StationDef } from './compiled.ts';
 
 /**
  * Assembles a CompiledModel: interns streams, distributions and stations, and emits the step
@@ -14,6 +14,9 @@ export class ModelBuilder {
   readonly stats: StatDef[] = [];
   readonly caches: CacheDef[] = [];
   readonly queues: QueueDef[] = [];
+  readonly policies: CallPolicyDef[] = [];
+  readonly breakers: BreakerDef[] = [];
+  readonly incidents: IncidentDef[] = [];
   /** Values memoised by key for compilers that create things on first use (e.g. a connection pool per caller). */
   private readonly memo = new Map<string, unknown>();
   private readonly streamIds = new Map<string, number>();
@@ -132,7 +135,7 @@ export class ModelBuilder {
   /** With probability p the frame fails with `cause` (an ERROR_CAUSES index), counted at `station`. */
   fail(p: number, stream: number, cause: number, station: number): void { this.emit(Op.FAIL, stream, this.constants([p]), cause, station); }
 
-  build(rest: Omit<CompiledModel, 'stations' | 'blocks' | 'code' | 'consts' | 'dists' | 'streams' | 'limiters' | 'counters' | 'stats' | 'caches' | 'queues'>): CompiledModel {
+  build(rest: Omit<CompiledModel, 'stations' | 'blocks' | 'code' | 'consts' | 'dists' | 'streams' | 'limiters' | 'counters' | 'stats' | 'caches' | 'queues' | 'policies' | 'breakers' | 'incidents'>): CompiledModel {
     this.flushDeferred();
     for (const b of this.blocks) {
       if (b.pc < 0) throw new Error(`internal: block ${b.name} referenced but never emitted`);
@@ -146,6 +149,9 @@ export class ModelBuilder {
       stats: this.stats,
       caches: this.caches,
       queues: this.queues,
+      policies: this.policies,
+      breakers: this.breakers,
+      incidents: this.incidents,
       code: Int32Array.from(this.code),
       consts: Float64Array.from(this.consts),
       dists: this.dists,

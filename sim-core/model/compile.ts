@@ -8,6 +8,7 @@ import { checkReferences } from './references.ts';
 import { AUTO_WARMUP, type Scenario } from './schema.ts';
 import { parseDuration, parsePercent, parseRate } from './units.ts';
 import { parseSize } from './size.ts';
+import { compileIncidents } from './incidents.ts';
 
 /**
  * Scenario → CompiledModel: checks what needs the whole scenario (references, call cycles),
@@ -46,6 +47,8 @@ export function compile(scenario: Scenario): { model?: CompiledModel; errors: Sc
     if (!kind) ctx.error(['components', name, 'kind'], `unknown component kind '${component.kind}'`);
     else kind.compile(ctx, name, component, ['components', name]);
   }
+
+  problems.push(...compileIncidents(b, scenario.incidents ?? [], Object.keys(scenario.components)));
 
   const endpointNames = Object.keys(scenario.endpoints);
   if (endpointNames.length === 0) ctx.error(['endpoints'], 'define at least one endpoint');

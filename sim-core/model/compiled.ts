@@ -29,6 +29,7 @@ import type { DistTable } from '../engine/distributions.ts';
  * | RECORD | dist, stream, stat | sample dist and record the value in stats[stat] (no time passes): e.g. the replication lag a replica read sees |
  * | HIT    | cache, stream, constIndex, hitTarget | a lookup in caches[cache], counted: a hit with probability consts[constIndex] (a call site's `hit:`) or, with constIndex −1, the cache's current modelled hit ratio; a hit jumps to hitTarget, a miss goes on (to the miss steps) |
  * | PUBLISH | queue, block | hand a message to queues[queue]: a detached frame runs `block` (delivery to the consumer) while this frame goes on at once |
+ * | CALLX  | block, policy, hop | a call with policies[policy]: like CALL (with a network hop each way when hop = 1, else like a one-body FORK), but with a timeout (the callee's work goes on, its answer is dropped), retries with backoff, a circuit breaker and, when it finally fails, a jump to the fallback steps instead of failing |
  *
  * A block that is a service operation begins with ENTER; FORK bodies do not.
  */
@@ -48,6 +49,7 @@ export const Op = {
   RECORD: 13,
   HIT: 14,
   PUBLISH: 15,
+  CALLX: 16,
 } as const;
 
 /** A named counter COUNT increments; summaries report it per second as components[component][group][key]. */
@@ -78,6 +80,56 @@ export interface CacheDef {
   name: string;
   /** Null when every call site gives its own `hit:`. */
   model: CacheHitModelDef | null;
+}
+
+/**
+ * What a resilient call (CALLX) does: a timeout, retries with backoff, a circuit breaker and a
+ * fallback. One per call site.
+ */
+export interface CallPolicyDef {
+  /** `caller.operation → target`, for reports. */
+  site: string;
+  /** The component called: its row reports the site's calls, attempts, timeouts, … */
+  target: string;
+  /** ms; Infinity: no timeout. */
+  timeoutMs: number;
+  /** Retries after the first attempt (0: none). */
+  retries: number;
+  /** Backoff before retry n (1-based): base × multiplier^(n−1), then jitter. */
+  backoffMs: number;
+  backoffMultiplier: number;
+  /** none: the delay; full: uniform(0, delay); equal: delay/2 + uniform(0, delay/2). */
+  jitter: 'none' | 'full' | 'equal';
+  /** Stream for jitter draws. */
+  stream: number;
+  /** Breaker id, or −1. */
+  breaker: number;
+  /** pc of the fallback steps (they end with a JUMP past the call), or −1: the frame fails. */
+  fallbackPc: number;
+}
+
+/** A circuit breaker over the outcomes of the last `window` calls. */
+export interface BreakerDef {
+  name: string;
+  /** Opens when the share of failures among the last `window` calls reaches it. */
+  failureRate: number;
+  window: number;
+  openForMs: number;
+  /** Trial calls let through when half-open; all must succeed to close it. */
+  halfOpenCalls: number;
+}
+
+/** A scheduled incident: from atMs for forMs, the target's stations are down, slowed or erroring. */
+export interface IncidentDef {
+  target: string;
+  stations: number[];
+  atMs: number;
+  forMs: number;
+  effect: 'down' | 'slow' | 'errors';
+  /** slow: the factor on service times; errors: the share of arrivals that fail. */
+  value: number;
+  /** Stream of the errors effect's draws. */
+  stream: number;
 }
 
 export interface QueueDef {
@@ -198,6 +250,9 @@ export interface CompiledModel {
   stats: StatDef[];
   caches: CacheDef[];
   queues: QueueDef[];
+  policies: CallPolicyDef[];
+  breakers: BreakerDef[];
+  incidents: IncidentDef[];
   /** One-way network delay added to each direction of every CALL; null when zero. */
   hop: { dist: number; stream: number } | null;
 }

@@ -6,6 +6,7 @@ import { MSER_BATCH_SIZE, MSER_MIN_BATCHES } from '../run/mser.ts';
 import { ALWAYS, callTarget, distribution, duration, namedRecord, nonNegativeNumber, positiveInt, positiveNumber, rate, size } from './schema-fields.ts';
 import { DURATION_PATTERN, parseDuration, parsePercent } from './units.ts';
 import { isObject } from './is-object.ts';
+import { incidentSchema } from './incidents.ts';
 
 /**
  * The scenario language v1 (DESIGN.md §3) as a zod schema: strict objects everywhere (an
@@ -160,6 +161,7 @@ export const scenarioSchema = z
     network: networkSchema.optional(),
     components: namedRecord(componentSchema, 'component', 'The components, by name; each has a kind'),
     prices: pricesField().optional(),
+    incidents: z.array(incidentSchema).optional().meta({ description: 'Scheduled incidents: components down, slowed or erroring for a while' }),
   })
   .meta({ title: 'archsim scenario v1', description: 'An archsim scenario: workload, endpoints and components (DESIGN.md §3)' });
 

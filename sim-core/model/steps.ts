@@ -5,6 +5,7 @@ import { show, type PathSegment } from './errors.ts';
 import { ALWAYS, callTarget, distribution, probability, share, shareValue, splitTarget, TARGET_PATTERN } from './schema-fields.ts';
 import { didYouMean } from './suggest.ts';
 import { isObject } from './is-object.ts';
+import { emitResilientCall, hasResilience, resilienceFields, type CallTarget, type Resilience } from './resilience.ts';
 import {
   cacheGetBlock,
   cacheHitStream,
@@ -26,16 +27,16 @@ export { cacheGetBlock, cacheHitStream, cacheSetBlock, databaseQueryBlock, exter
  * emitter); adding a kind (publish, …) is one more entry.
  */
 
-export interface CallStep { call: string }
+export interface CallStep extends Resilience { call: string }
 export interface DelayStep { delay: string }
 export interface BranchOption { p: number; steps: Step[] }
 export interface BranchStep { branch: BranchOption[] }
 export interface ParallelStep { parallel: Step[][] }
 /** `hit` is required by the refinement, not the shape (see cacheStepSchema). */
 export interface CacheStep { cache: string; hit?: number | string; miss?: Step[] }
-export interface ExternalStep { external: string }
+export interface ExternalStep extends Resilience { external: string }
 /** `query: <database>.<query type>` */
-export interface QueryStep { query: string }
+export interface QueryStep extends Resilience { query: string }
 export interface PublishStep { publish: string }
 export type Step = CallStep | DelayStep | BranchStep | ParallelStep | CacheStep | ExternalStep | QueryStep | PublishStep;
 
@@ -67,6 +68,21 @@ interface StepKind {
  */
 
 const stepList: z.ZodType<Step[]> = z.lazy(() => z.array(stepSchema));
+const resilience = resilienceFields(stepList);
+
+/** A resilient step's fallback steps, for reference and cycle checks. */
+const walkFallback = (step: Record<string, unknown>, path: PathSegment[], visit: StepVisitor) => visit.steps(step.fallback, [...path, 'fallback']);
+
+/** FORK the target, CALL it, or — with resilience options — CALLX it. */
+function emitCallTo(scope: StepScope, step: Resilience, path: PathSegment[], target: CallTarget): void {
+  const { b } = scope.ctx;
+  if (hasResilience(step)) {
+    emitResilientCall(scope, step, path, target, (steps, p) => emitSteps(scope, steps as Step[], p));
+    return;
+  }
+  if (target.hop) b.call(target.block);
+  else b.emit(Op.FORK, 1, target.block);
+}
 
 /** Branch sums are checked here, not only in compile, so `validate` reports them. */
 const branchOptions = z
@@ -127,10 +143,13 @@ const queryTarget = z
 export const STEP_KINDS: StepKind[] = [
   {
     key: 'call',
-    schema: z.strictObject({ call: callTarget('Synchronous call: waits for the answer') }),
-    walk: (step, path, visit) => visit.call(step.call, [...path, 'call']),
-    emit(scope: StepScope, step: CallStep) {
-      scope.ctx.b.call(scope.ctx.b.block(step.call));
+    schema: z.strictObject({ call: callTarget('Synchronous call: waits for the answer'), ...resilience }),
+    walk(step, path, visit) {
+      visit.call(step.call, [...path, 'call']);
+      walkFallback(step, path, visit);
+    },
+    emit(scope: StepScope, step: CallStep, path: PathSegment[]) {
+      emitCallTo(scope, step, path, { block: scope.ctx.b.block(step.call), hop: true, component: step.call.split('.')[0] });
     },
   },
   {
@@ -228,27 +247,33 @@ export const STEP_KINDS: StepKind[] = [
     schema: z
       .strictObject({
         external: z.string({ error: (iss) => (iss.input === undefined ? undefined : `expected the name of an external component, got ${show(iss.input)}`) }),
+        ...resilience,
       })
       .meta({ description: 'Call a third-party API (an external component): its latency, and its errors fail the request' }),
-    walk: (step, path, visit) => visit.uses('external', step.external, [...path, 'external']),
-    emit(scope: StepScope, step: ExternalStep) {
-      const { b } = scope.ctx;
-      b.emit(Op.FORK, 1, b.block(externalCallBlock(step.external)));
+    walk(step, path, visit) {
+      visit.uses('external', step.external, [...path, 'external']);
+      walkFallback(step, path, visit);
+    },
+    emit(scope: StepScope, step: ExternalStep, path: PathSegment[]) {
+      emitCallTo(scope, step, path, { block: scope.ctx.b.block(externalCallBlock(step.external)), hop: false, component: step.external });
     },
   },
   {
     key: 'query',
     schema: z
-      .strictObject({ query: queryTarget })
+      .strictObject({ query: queryTarget, ...resilience })
       .meta({ description: 'Run a query on a database component: wait for a core of the instance it goes to, then its service time' }),
-    walk: (step, path, visit) => visit.query(step.query, [...path, 'query']),
+    walk(step, path, visit) {
+      visit.query(step.query, [...path, 'query']);
+      walkFallback(step, path, visit);
+    },
     /**
      * One-body FORK of the database's block for this type (database.ts): no hop, the caller keeps
      * its worker. With a connection pool, the FORK goes to a block of this caller's own:
      *   <db>#<type>@<caller>:  ENTER_HOME <db>.pool.<caller> <caller>; FORK <db>#<type>; LEAVE; RETURN
      * which holds a connection of the pool of the caller's replica for the whole query.
      */
-    emit(scope: StepScope, step: QueryStep) {
+    emit(scope: StepScope, step: QueryStep, path: PathSegment[]) {
       const { b } = scope.ctx;
       const t = splitTarget(step.query);
       if (!t) return;
@@ -256,7 +281,7 @@ export const STEP_KINDS: StepKind[] = [
       const pool = db?.kind === 'database' ? db.pool : undefined;
       const query = b.block(databaseQueryBlock(t.component, t.operation));
       if (pool === undefined) {
-        b.emit(Op.FORK, 1, query);
+        emitCallTo(scope, step, path, { block: query, hop: false, component: t.component });
         return;
       }
       const { caller } = scope;
@@ -275,7 +300,7 @@ export const STEP_KINDS: StepKind[] = [
         });
         return id;
       });
-      b.emit(Op.FORK, 1, block);
+      emitCallTo(scope, step, path, { block, hop: false, component: t.component });
     },
   },
   {
@@ -283,7 +308,17 @@ export const STEP_KINDS: StepKind[] = [
     schema: z
       .strictObject({
         publish: z.string({ error: (iss) => (iss.input === undefined ? undefined : `expected the name of a queue component, got ${show(iss.input)}`) }),
+        // Resilience keys are recognised only to say why they do not apply.
+        ...Object.fromEntries(['timeout', 'retries', 'circuitBreaker', 'bulkhead', 'fallback'].map((k) => [k, z.unknown().optional().meta({ description: 'Not for publish (asynchronous)' })])),
       })
+      .superRefine((step: unknown, ctx) => {
+        if (!isObject(step)) return;
+        for (const key of ['timeout', 'retries', 'circuitBreaker', 'bulkhead', 'fallback']) {
+          if (step[key] !== undefined) {
+            ctx.addIssue({ code: 'custom', path: [key], message: `${key} does not apply to publish: a publish is asynchronous (the caller does not wait for the consumer), so there is no answer to time out, retry or fall back from`, input: step[key] });
+          }
+        }
+      }, ALWAYS)
       .meta({ description: 'Hand a message to a queue component and go on at once (the caller pays only the publish latency); a consumer handles it later' }),
     walk: (step, path, visit) => visit.uses('queue', step.publish, [...path, 'publish']),
     emit(scope: StepScope, step: PublishStep) {

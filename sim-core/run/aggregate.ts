@@ -38,6 +38,10 @@ export interface ReplicationRecord {
     /** By cache name: lookups and hits per interval. */
     cacheLookups: Record<string, number[]>;
     cacheHits: Record<string, number[]>;
+    /** By breaker name: share of each interval not closed. */
+    breakerOpen: Record<string, number[]>;
+    /** Requests within their SLO per interval (counts). */
+    withinSlo: number[];
   };
 }
 
@@ -61,6 +65,8 @@ export function replicationRecord(r: ReplicationResult, summary: ReplicationSumm
       queueLength: byStation(r.series.queueLength),
       cacheLookups: Object.fromEntries(r.caches.map((c) => [c.name, Array.from(c.seriesLookups)])),
       cacheHits: Object.fromEntries(r.caches.map((c) => [c.name, Array.from(c.seriesHits)])),
+      breakerOpen: Object.fromEntries(r.breakers.map((b) => [b.name, Array.from(b.seriesOpen)])),
+      withinSlo: Array.from(r.series.withinSlo),
     },
   };
 }
@@ -172,5 +178,13 @@ function averageSeries(records: ReplicationRecord[]): SeriesResult {
       return lookups > 0 ? records.reduce((sum, r) => sum + r.series.cacheHits[name][i], 0) / lookups : NaN;
     });
   }
-  return { intervalSeconds, t, throughput, p95, errorRate, utilisation, queueLength, cacheHitRatio };
+  const breakerOpen: Record<string, number[]> = {};
+  for (const name of Object.keys(s0.breakerOpen ?? {})) {
+    breakerOpen[name] = Array.from({ length: n }, (_, i) => meanAt((r) => r.series.breakerOpen[name], i));
+  }
+  const goodput = Array.from({ length: n }, (_, i) => {
+    const width = Math.min((i + 1) * s0.intervalMs, records[0].simulatedMs) - i * s0.intervalMs;
+    return s0.withinSlo ? meanAt((r) => r.series.withinSlo, i) / (width / 1000) : NaN;
+  });
+  return { intervalSeconds, t, throughput, p95, errorRate, utilisation, queueLength, cacheHitRatio, breakerOpen, goodput };
 }

@@ -24,11 +24,13 @@ export interface EndpointResult {
   availability: number;
   /** Successful within the endpoint's SLO ÷ finished (1 − errorRate when no SLO is set). */
   sloShare: number;
+  /** Successful within the SLO per second (throughput counts every success, late ones too). */
+  goodput: number;
   /** Requests finished in the measured window (completed + failed), per replication. */
   finished: number;
   /** Latency of successful requests. */
   latency: LatencyStats;
-  ci95?: Partial<Record<'throughput' | 'errorRate' | 'availability' | 'sloShare', number>>;
+  ci95?: Partial<Record<'throughput' | 'errorRate' | 'availability' | 'sloShare' | 'goodput', number>>;
 }
 
 export interface ComponentResult {
@@ -77,7 +79,29 @@ export interface ComponentResult {
   backlog?: number;
   /** Queue: publish → consumed, of messages consumed successfully, ms. */
   endToEnd?: LatencyStats;
+  /** Calls to this component from call sites with resilience options (timeout, retries, breaker…). */
+  calls?: CallStats;
   ci95?: Partial<Record<'utilisation' | 'busy' | 'queueLength' | 'throughput' | 'rejections' | 'lookups' | 'hits' | 'hitRatio' | 'published' | 'consumed' | 'failedMessages' | 'backlog', number>>;
+}
+
+/** Per second over the call sites that call a component with resilience options. */
+export interface CallStats {
+  /** Calls made (each counted once, however many attempts). */
+  calls: number;
+  /** Attempts that reached the component, retries included. */
+  attempts: number;
+  /** attempts ÷ calls: the load retries add (1 without retries; below 1 when a breaker refuses calls). */
+  retryAmplification: number;
+  timeouts: number;
+  /** Calls refused by an open circuit breaker. */
+  shortCircuited: number;
+  /** Calls that failed after every attempt. */
+  failed: number;
+  /** Of those, answered by the fallback steps. */
+  fallbacks: number;
+  /** Share of the measured time the breakers towards this component were open or half-open (mean over them). */
+  breakerOpen?: number;
+  ci95?: Partial<Record<'calls' | 'attempts' | 'retryAmplification' | 'timeouts' | 'shortCircuited' | 'failed' | 'fallbacks' | 'breakerOpen', number>>;
 }
 
 export interface WaitStats {
@@ -127,6 +151,10 @@ export interface SeriesResult {
   queueLength: Record<string, number[]>;
   /** Per cache: hits ÷ lookups in each interval (NaN when it had none) — a cold cache's warm-up shows here. */
   cacheHitRatio: Record<string, number[]>;
+  /** Per circuit breaker (`caller→target`): share of each interval it was open or half-open. */
+  breakerOpen: Record<string, number[]>;
+  /** Requests that succeeded within their SLO per second, per interval (throughput counts all successes). */
+  goodput: number[];
 }
 
 export interface RunResult {

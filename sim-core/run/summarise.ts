@@ -64,6 +64,7 @@ export function summariseReplication(r: ReplicationResult): ReplicationSummary {
   }
   addComponentDetails(r, components, seconds);
   addDataOut(r, components, seconds);
+  addCallStats(r, components, seconds);
   return { overall: { ...summariseEndpoint(merged, seconds), uptime: uptime(r) }, endpoints, components };
 }
 
@@ -88,6 +89,37 @@ function addDataOut(r: ReplicationResult, components: Record<string, ComponentSu
     if (!t.responseBytes || !t.entry || !components[t.entry]) continue;
     const row = components[t.entry];
     row.usage = { ...row.usage, [EGRESS_BYTES]: (row.usage?.[EGRESS_BYTES] ?? 0) + (t.completed * t.responseBytes) / seconds };
+  }
+}
+
+/** Resilient call sites, summed per target component, and the breakers towards it. */
+function addCallStats(r: ReplicationResult, components: Record<string, ComponentSummary>, seconds: number): void {
+  const byTarget = new Map<string, { calls: number; attempts: number; timeouts: number; shortCircuited: number; failed: number; fallbacks: number; breakers: Set<string> }>();
+  for (const c of r.callSites) {
+    const t = byTarget.get(c.target) ?? { calls: 0, attempts: 0, timeouts: 0, shortCircuited: 0, failed: 0, fallbacks: 0, breakers: new Set<string>() };
+    t.calls += c.calls;
+    t.attempts += c.attempts;
+    t.timeouts += c.timeouts;
+    t.shortCircuited += c.shortCircuited;
+    t.failed += c.failed;
+    t.fallbacks += c.fallbacks;
+    if (c.breaker) t.breakers.add(c.breaker);
+    byTarget.set(c.target, t);
+  }
+  for (const [target, t] of byTarget) {
+    const row = components[target];
+    if (!row) continue;
+    const breakers = r.breakers.filter((b) => t.breakers.has(b.name));
+    row.calls = {
+      calls: t.calls / seconds,
+      attempts: t.attempts / seconds,
+      retryAmplification: t.calls > 0 ? t.attempts / t.calls : NaN,
+      timeouts: t.timeouts / seconds,
+      shortCircuited: t.shortCircuited / seconds,
+      failed: t.failed / seconds,
+      fallbacks: t.fallbacks / seconds,
+      ...(breakers.length > 0 ? { breakerOpen: breakers.reduce((s, b) => s + b.openMs, 0) / breakers.length / r.measuredMs } : {}),
+    };
   }
 }
 
@@ -148,6 +180,7 @@ function summariseEndpoint(t: EndpointTally, seconds: number): EndpointSummary {
     errorRate: finished > 0 ? t.failed / finished : 0,
     availability: finished > 0 ? t.completed / finished : 1,
     sloShare: finished > 0 ? t.withinSlo / finished : 1,
+    goodput: t.withinSlo / seconds,
     finished,
     errorsByCause,
     latency: latencyStats(h),

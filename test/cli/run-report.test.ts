@@ -9,6 +9,7 @@ function endpoint(over: Partial<EndpointResult> = {}): EndpointResult {
     errorsByCause: { rejected: 0.0123 },
     availability: 0.9877,
     sloShare: 0.9801,
+    goodput: 4896.4,
     finished: 1_000_000,
     latency: { mean: 8.1034, p50: 5.61, p90: 18.6, p95: 24.3, p99: 37.44, p999: 1240 },
     ...over,
@@ -33,7 +34,7 @@ function result(over: Partial<RunResult> = {}): RunResult {
       think: { kind: 'service', utilisation: null, busy: 2.5, queueLength: 0, replicas: 1, throughput: 5037.2, rejections: 0, errorsByCause: { rejected: 0, 'rate-limited': 0, 'external-error': 0 } },
     },
     cost: { monthly: 0, byComponent: {}, lines: [], excluded: [], priceList: null },
-    series: { intervalSeconds: 10, t: [], throughput: [], p95: [], errorRate: [], utilisation: {}, queueLength: {}, cacheHitRatio: {} },
+    series: { intervalSeconds: 10, t: [], throughput: [], p95: [], errorRate: [], utilisation: {}, queueLength: {}, cacheHitRatio: {}, breakerOpen: {}, goodput: [] },
     ...over,
   };
 }

@@ -47,6 +47,7 @@ export function disassemble(m: CompiledModel): string[] {
         pc += 5;
         break;
       }
+      case Op.CALLX: text = `CALLX ${m.blocks[code[pc + 1]].name} policy ${code[pc + 2]}${code[pc + 3] === 1 ? ' hop' : ''}`; pc += 4; break;
       case Op.PUBLISH: text = `PUBLISH ${m.queues[code[pc + 1]].name} ${m.blocks[code[pc + 2]].name}`; pc += 3; break;
       default: throw new Error(`unknown opcode ${op} at ${pc}`);
     }
