@@ -1,6 +1,7 @@
 import type { StudyProgress } from '../run/progress-tracker.ts';
 import type { RunResult } from '../run/result.ts';
 import { runScenario } from '../run/run-scenario.ts';
+import { runUptimeStudy } from '../run/uptime-study.ts';
 import { EXIT_INTERRUPTED, EXIT_OK } from './cli-error.ts';
 import type { CliIo } from './cli-io.ts';
 import { RUN_HELP } from './help.ts';
@@ -35,6 +36,10 @@ export async function commandRun(args: string[], io: CliIo): Promise<number> {
   let result: RunResult;
   try {
     result = await runScenario(scenario, { executor: session.executor, onProgress, cancel: session.cancel });
+    if (!result.partial) {
+      const uptime = await runUptimeStudy(scenario, result, { executor: session.executor, onProgress, cancel: session.cancel });
+      if (uptime) result.uptimeStudy = uptime;
+    }
   } catch (e) {
     if (!session.cancel.cancelled) throw e;
     await session.close();

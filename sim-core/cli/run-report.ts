@@ -13,6 +13,7 @@ import {
 } from './format-units.ts';
 import { renderTable, type Column, type TableRow } from './text-table.ts';
 import { formatDataTier } from './data-tier-report.ts';
+import { formatUptime } from './uptime-report.ts';
 
 /**
  * The readable report `archsim run` prints: a header, a per-endpoint table with an overall row,
@@ -30,7 +31,7 @@ const LATENCY_KEYS = ['mean', 'p50', 'p90', 'p95', 'p99', 'p999'] as const;
 const LATENCY_HEADERS = ['mean', 'p50', 'p90', 'p95', 'p99', 'p99.9'];
 
 export function formatRunReport(result: RunResult, options: RunReportOptions = {}): string {
-  return [formatHeader(result), formatEndpointTable(result, options), formatErrorCauses(result), formatComponentTable(result), formatDataTier(result), formatCost(result)]
+  return [formatHeader(result), formatEndpointTable(result, options), formatErrorCauses(result), formatComponentTable(result), formatDataTier(result), formatUptime(result), formatCost(result)]
     .filter((s) => s !== '')
     .join('\n\n') + '\n';
 }

@@ -4,6 +4,7 @@ import type { ComponentKind } from '../model/compile-context.ts';
 import { ALWAYS, distribution, namedRecord, nonNegativeInt, positiveInt } from '../model/schema-fields.ts';
 import { databaseQueryBlock } from '../model/block-names.ts';
 import { instanceType, replicaPrice } from '../cost/price-field.ts';
+import { failuresSchema } from '../model/failures-schema.ts';
 import { didYouMean } from '../model/suggest.ts';
 
 /**
@@ -79,6 +80,7 @@ export const databaseSchema = z
     replicationLag: distribution('How far behind the primary a replica is when it serves a read, e.g. exp(20ms); reported, no effect on timing').optional(),
     instance: instanceType('Instance type of the primary and of each read replica, priced from the price list (e.g. db.m6g.large)').optional(),
     price: replicaPrice('Price of one instance (primary or replica), e.g. $0.159/h; overrides the price list').optional(),
+    failures: failuresSchema.optional().meta({ description: 'Failures of the primary (the database serves only while it is up; no failover yet)' }),
   })
   .superRefine((db, ctx) => {
     if (typeof db !== 'object' || db === null || typeof db.queries !== 'object' || db.queries === null) return;

@@ -5,6 +5,7 @@ import { instanceType, replicaPrice } from '../cost/price-field.ts';
 import { countOrUnbounded, distribution, namedRecord, positiveInt } from '../model/schema-fields.ts';
 import { emitSteps, stepSchema } from '../model/steps.ts';
 import { isObject } from '../model/is-object.ts';
+import { failuresSchema } from '../model/failures-schema.ts';
 
 /**
  * `kind: service` — replicas × a worker pool behind the service's own balancer, each replica
@@ -33,6 +34,7 @@ export const serviceSchema = z.strictObject({
   operations: namedRecord(operationSchema, 'operation', 'Operations other components and endpoints call as <service>.<operation>'),
   instance: instanceType('Instance type of one replica, priced from the price list (e.g. m6i.large); or give price').optional(),
   price: replicaPrice('Price of one replica, e.g. $0.096/h; overrides the price list for this component').optional(),
+  failures: failuresSchema.optional(),
 });
 
 export type Service = z.output<typeof serviceSchema>;

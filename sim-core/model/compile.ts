@@ -9,6 +9,7 @@ import { AUTO_WARMUP, type Scenario } from './schema.ts';
 import { parseDuration, parsePercent, parseRate } from './units.ts';
 import { parseSize } from './size.ts';
 import { compileIncidents } from './incidents.ts';
+import { checkFailureSettings } from './failure-settings.ts';
 
 /**
  * Scenario → CompiledModel: checks what needs the whole scenario (references, call cycles),
@@ -49,6 +50,7 @@ export function compile(scenario: Scenario): { model?: CompiledModel; errors: Sc
   }
 
   problems.push(...compileIncidents(b, scenario.incidents ?? [], Object.keys(scenario.components)));
+  problems.push(...checkFailureSettings(scenario));
 
   const endpointNames = Object.keys(scenario.endpoints);
   if (endpointNames.length === 0) ctx.error(['endpoints'], 'define at least one endpoint');

@@ -7,6 +7,7 @@ import { ALWAYS, callTarget, distribution, duration, namedRecord, nonNegativeNum
 import { DURATION_PATTERN, parseDuration, parsePercent } from './units.ts';
 import { isObject } from './is-object.ts';
 import { incidentSchema } from './incidents.ts';
+import { uptimeSchema, zoneFailuresSchema } from './failures-schema.ts';
 
 /**
  * The scenario language v1 (DESIGN.md §3) as a zod schema: strict objects everywhere (an
@@ -162,6 +163,9 @@ export const scenarioSchema = z
     components: namedRecord(componentSchema, 'component', 'The components, by name; each has a kind'),
     prices: pricesField().optional(),
     incidents: z.array(incidentSchema).optional().meta({ description: 'Scheduled incidents: components down, slowed or erroring for a while' }),
+    zones: positiveInt().optional().meta({ description: 'Availability zones; replicas are spread round-robin over them' }),
+    zoneFailures: zoneFailuresSchema.optional(),
+    uptime: uptimeSchema.optional(),
   })
   .meta({ title: 'archsim scenario v1', description: 'An archsim scenario: workload, endpoints and components (DESIGN.md §3)' });
 

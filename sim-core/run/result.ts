@@ -1,3 +1,5 @@
+import type { UptimeStudy } from './uptime-study.ts';
+
 /**
  * RunResult: the stable JSON contract of DESIGN.md §3. Times in milliseconds, rates per second.
  * Every statistic is the mean over replications; `ci95` beside the numbers of an object holds
@@ -179,6 +181,8 @@ export interface RunResult {
   failedReplications?: Array<{ replication: number; error: string }>;
   /** Sequential stopping: the precision asked, the cap, and whether every key metric met it. */
   stopping?: { precision: number; maxReplications: number; met: boolean; keys: string[] };
+  /** With `failures` (or zone failures): availability, downtime per year and uptime by two time scales. */
+  uptimeStudy?: UptimeStudy;
   /** With `warmup: auto`: the warm-up MSER-5 chose (seconds of simulated time removed). */
   warmupAuto?: { method: 'MSER-5'; removedSeconds: number };
 }

@@ -1,0 +1,128 @@
+import { combineAvailability, type StateSuccess } from '../failures/combine.ts';
+import { failureInput } from '../failures/failure-units.ts';
+import { runLongHorizon } from '../failures/long-horizon.ts';
+import { groupRareStates } from '../failures/rare-states.ts';
+import { shareValue } from '../model/schema-fields.ts';
+import type { Scenario } from '../model/schema.ts';
+import type { CancelToken, ReplicationExecutor } from './executor.ts';
+import type { StudyProgress } from './progress-tracker.ts';
+import type { RunResult } from './result.ts';
+import { runScenario } from './run-scenario.ts';
+
+/**
+ * Availability and uptime by two time scales (docs/uptime-method.md): a failure-only simulation
+ * of long horizons gives the share of time in each degraded state (which replicas are up); a
+ * request-level run of each state that matters gives its success ratio within the SLO; the two
+ * combine into expected availability, downtime per year and time-based uptime, with CIs.
+ *
+ * States: the nominal one (everything up) is the scenario's own run; a state in which some
+ * component has fewer replicas up than it requires serves nothing (success 0, no run); any other
+ * state runs the scenario with the failed replicas removed (the balancer has noticed them; the
+ * minutes before it does are a transient this steady-state method leaves out). States beyond
+ * 99.999% of the time are lumped and counted as down (the report gives the optimistic bound).
+ */
+
+export interface UptimeState {
+  key: string;
+  share: number;
+  shareHalfWidth: number;
+  /** Success within the SLO in this state; null when it was lumped and not run. */
+  successRatio: number | null;
+  successHalfWidth: number;
+  /** How the success ratio was found. */
+  source: 'nominal run' | 'request-level run' | 'down' | 'not run';
+  countsAsUp: boolean;
+}
+
+export interface UptimeStudy {
+  method: 'two time scales (docs/uptime-method.md)';
+  horizonSeconds: number;
+  failureReplications: number;
+  failureEvents: number;
+  failureWallSeconds: number;
+  /** Request-based: expected share of requests that succeed within their SLO. */
+  availability: { mean: number; halfWidth: number };
+  /** Where the truth can lie given the lumped states (counted down in `availability`). */
+  availabilityRange: { low: number; high: number };
+  downtimeMinutesPerYear: { mean: number; halfWidth: number };
+  /** Time-based: share of time in states whose success ratio is at least `threshold`. */
+  uptime: { mean: number; halfWidth: number };
+  uptimeDowntimeMinutesPerYear: { mean: number; halfWidth: number };
+  threshold: number;
+  /** Time share each component is up (k of n), from the failure-only simulation. */
+  components: Record<string, { availability: number; halfWidth: number }>;
+  states: UptimeState[];
+}
+
+export interface UptimeStudyOptions {
+  executor: ReplicationExecutor;
+  cancel?: CancelToken;
+  onProgress?: (p: StudyProgress) => void;
+  /** Lumps states beyond this share of time (default 0.99999). */
+  coverage?: number;
+}
+
+/** The uptime study of a scenario whose nominal run is `nominal`; undefined when it models no failures. */
+export async function runUptimeStudy(scenario: Scenario, nominal: RunResult, opts: UptimeStudyOptions): Promise<UptimeStudy | undefined> {
+  const input = failureInput(scenario);
+  if (!input) return undefined;
+  const longHorizon = runLongHorizon(input);
+  const { kept, other } = groupRareStates(longHorizon.states, { coverage: opts.coverage ?? 0.99999 });
+  const threshold = shareValue(scenario.uptime?.threshold) ?? 0.99;
+  const units = new Map(input.units.map((u) => [u.name, u]));
+
+  const successes: StateSuccess[] = [];
+  const sources = new Map<string, UptimeState['source']>();
+  for (const state of kept) {
+    if (!state.systemUp) {
+      successes.push({ state: state.key, successRatio: 0, halfWidth: 0 });
+      sources.set(state.key, 'down');
+      continue;
+    }
+    const degraded = Object.entries(state.up).filter(([name, up]) => up < units.get(name)!.replicas);
+    const run = degraded.length === 0 ? nominal : await runScenario(withReplicas(scenario, degraded), opts);
+    successes.push({ state: state.key, successRatio: run.overall.sloShare, halfWidth: run.overall.ci95?.sloShare ?? 0, replications: run.replications });
+    sources.set(state.key, degraded.length === 0 ? 'nominal run' : 'request-level run');
+  }
+
+  const shares = [...kept, ...(other ? [{ key: other.key, perReplication: other.perReplication }] : [])];
+  const combined = combineAvailability(shares, successes, { uptimeThreshold: threshold });
+  const estimate = (e: { mean: number; halfWidth: number }) => ({ mean: e.mean, halfWidth: e.halfWidth });
+  const shareHalfWidths = new Map<string, number>([...kept.map((k): [string, number] => [k.key, k.share.halfWidth]), ...(other ? [[other.key, other.share.halfWidth] as [string, number]] : [])]);
+  return {
+    method: 'two time scales (docs/uptime-method.md)',
+    horizonSeconds: input.horizonMs / 1000,
+    failureReplications: input.replications,
+    failureEvents: longHorizon.events,
+    failureWallSeconds: longHorizon.wallMs / 1000,
+    availability: estimate(combined.availability),
+    availabilityRange: combined.availabilityRange,
+    downtimeMinutesPerYear: estimate(combined.downtimeMinutesPerYear),
+    uptime: estimate(combined.uptime),
+    uptimeDowntimeMinutesPerYear: estimate(combined.uptimeDowntimeMinutesPerYear),
+    threshold,
+    components: Object.fromEntries(longHorizon.units.map((u) => [u.name, { availability: u.availability.mean, halfWidth: u.availability.halfWidth }])),
+    states: combined.states.map((s) => {
+      const success = successes.find((x) => x.state === s.key);
+      return {
+        key: s.key,
+        share: s.share,
+        shareHalfWidth: shareHalfWidths.get(s.key) ?? NaN,
+        successRatio: s.successRatio,
+        successHalfWidth: success?.halfWidth ?? NaN,
+        source: sources.get(s.key) ?? 'not run',
+        countsAsUp: s.countsAsUp,
+      };
+    }),
+  };
+}
+
+/** The scenario with some services' replicas reduced to the number up in a degraded state. */
+function withReplicas(scenario: Scenario, degraded: Array<[string, number]>): Scenario {
+  const copy = JSON.parse(JSON.stringify(scenario)) as Scenario; // plain data: text and numbers
+  for (const [name, up] of degraded) {
+    const c = copy.components[name];
+    if (c.kind === 'service') c.replicas = up;
+  }
+  return copy;
+}
