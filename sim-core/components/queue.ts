@@ -67,7 +67,9 @@ export const queueKind: ComponentKind<Queue> = {
     const { b } = ctx;
     const [service] = queue.consumer.split('.');
     const consumer = ctx.component(service);
-    const consumers = consumer?.kind === 'service' ? consumer.replicas * (consumer.workers === 'unbounded' ? Infinity : consumer.workers) : Infinity;
+    // An autoscaled consumer may grow to its max: the broker then delivers to that many at most.
+    const consumerReplicas = consumer?.kind === 'service' ? (consumer.autoscale?.max ?? consumer.replicas) : 0;
+    const consumers = consumer?.kind === 'service' ? consumerReplicas * (consumer.workers === 'unbounded' ? Infinity : consumer.workers) : Infinity;
     const kafka = queue.broker === 'kafka';
     const station = b.station({
       name,

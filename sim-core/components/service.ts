@@ -6,6 +6,7 @@ import { countOrUnbounded, distribution, namedRecord, positiveInt } from '../mod
 import { emitSteps, stepSchema } from '../model/steps.ts';
 import { isObject } from '../model/is-object.ts';
 import { failuresSchema } from '../model/failures-schema.ts';
+import { autoscaleSchema, compileAutoscale } from '../model/autoscale-schema.ts';
 
 /**
  * `kind: service` — replicas × a worker pool behind the service's own balancer, each replica
@@ -35,6 +36,7 @@ export const serviceSchema = z.strictObject({
   instance: instanceType('Instance type of one replica, priced from the price list (e.g. m6i.large); or give price').optional(),
   price: replicaPrice('Price of one replica, e.g. $0.096/h; overrides the price list for this component').optional(),
   failures: failuresSchema.optional(),
+  autoscale: autoscaleSchema.optional(),
 });
 
 export type Service = z.output<typeof serviceSchema>;
@@ -58,10 +60,14 @@ export const serviceKind: ComponentKind<Service> = {
 
   compile(ctx, name, service, path) {
     const { b } = ctx;
+    const autoscale = service.autoscale ? compileAutoscale(ctx, service.autoscale, service.replicas, [...path, 'autoscale']) : undefined;
+    // An autoscaled service allocates its max; the balancer uses the serving ones.
+    const replicas = autoscale ? autoscale.max : service.replicas;
     const station = b.station({
       name,
       kind: 'service',
-      replicas: service.replicas,
+      replicas,
+      ...(autoscale ? { autoscale } : {}),
       workers: service.workers === 'unbounded' ? Infinity : service.workers,
       queue: service.queue === 'unbounded' ? Infinity : service.queue,
       balancer: service.balancer,
@@ -77,7 +83,7 @@ export const serviceKind: ComponentKind<Service> = {
         if (cpu >= 0) b.sleep(cpu, stream);
       }
       if (service.threading === 'async') b.leave();
-      emitSteps({ ctx, stream, owner, forks: { next: 0 }, caller: { name, station, replicas: service.replicas } }, def.steps, [...opPath, 'steps']);
+      emitSteps({ ctx, stream, owner, forks: { next: 0 }, caller: { name, station, replicas } }, def.steps, [...opPath, 'steps']);
       if (service.threading === 'blocking') b.leave();
       b.ret();
       // Fork bodies follow their operation, which keeps a disassembly readable.

@@ -19,6 +19,8 @@ const EV_CACHE_MODEL = 8; // re-evaluate the modelled hit ratios of caches (rate
 const EV_TIMEOUT = 9; // a resilient call's timeout (ignored when stale: see onTimeout)
 const EV_RETRY = 10; // a resilient call's backoff ended: the next attempt
 const EV_INCIDENT = 11; // an incident starts (id = 2i) or ends (id = 2i + 1)
+const EV_SCALE_EVAL = 12; // an autoscaled station's metric is evaluated (id = station)
+const EV_SCALE_READY = 13; // a provisioned replica starts serving (id = station)
 // Opcodes and hot helpers copied into module constants: a loader may compile imports into
 // getter calls (tsx does), which costs ~20% of the loop when read per instruction.
 const OP_ENTER = Op.ENTER, OP_SLEEP = Op.SLEEP, OP_LEAVE = Op.LEAVE, OP_CALL = Op.CALL;
@@ -46,6 +48,8 @@ const LINK_ORPHAN = 5; // a callee whose caller stopped waiting (timeout): its a
 const CACHE_MODEL_EVERY_MS = 1000;
 /** ... when the measured lookup rate moved by more than this fraction since the last evaluation. */
 const CACHE_RATE_CHANGE = 0.02;
+/** Autoscaling leaves the count alone while the metric is within this fraction of its target. */
+const SCALE_TOLERANCE = 0.1;
 
 /** Progress is reported and cancellation checked every this many events. */
 const CHECK_EVERY = 1 << 16;
@@ -106,7 +110,20 @@ export class Simulation {
   // Replicas: global ids, station s owns [stFirst[s], stFirst[s] + replicas).
   private readonly stations: StationDef[];
   private readonly stFirst: Int32Array;
-  private readonly stReplicas: Int32Array;
+  private readonly stReplicas: Int32Array; // allocated (an autoscaled station's max)
+  private readonly stActive: Int32Array; // serving: the balancer picks among the first stActive
+  private readonly stPending: Int32Array; // provisioning (billed, not serving)
+  private readonly stActiveInt: Float64Array; // ±t integrals of stActive and stActive + stPending
+  private readonly stBilledInt: Float64Array;
+  private readonly stActiveMark: Float64Array;
+  private readonly stBilledMark: Float64Array;
+  private readonly stActiveInterval: Float64Array;
+  private readonly stScaleBusyMark: Float64Array; // busy and queue areas at the last evaluation
+  private readonly stScaleQueueMark: Float64Array;
+  private readonly stScaleActiveMark: Float64Array;
+  private readonly stLastScale: Float64Array;
+  private readonly stScaleTime: Float64Array; // time of the last evaluation
+  private readonly seriesReplicas: Float64Array[];
   private readonly stWorkers: Float64Array;
   private readonly stQueueCap: Float64Array;
   private readonly stBalancer: Uint8Array;
@@ -273,6 +290,18 @@ export class Simulation {
     const ns = model.stations.length;
     this.stFirst = new Int32Array(ns);
     this.stReplicas = Int32Array.from(model.stations, (st) => st.replicas);
+    this.stActive = Int32Array.from(model.stations, (st) => st.autoscale?.initial ?? st.replicas);
+    this.stPending = new Int32Array(ns);
+    this.stActiveInt = new Float64Array(ns);
+    this.stBilledInt = new Float64Array(ns);
+    this.stActiveMark = new Float64Array(ns);
+    this.stBilledMark = new Float64Array(ns);
+    this.stActiveInterval = new Float64Array(ns);
+    this.stScaleBusyMark = new Float64Array(ns);
+    this.stScaleQueueMark = new Float64Array(ns);
+    this.stScaleActiveMark = new Float64Array(ns);
+    this.stLastScale = new Float64Array(ns);
+    this.stScaleTime = new Float64Array(ns);
     this.stWorkers = Float64Array.from(model.stations, (s) => s.workers);
     this.stQueueCap = Float64Array.from(model.stations, (s) => s.queue);
     this.stBalancer = Uint8Array.from(model.stations, (s) => ['roundRobin', 'random', 'leastConnections', 'powerOfTwo'].indexOf(s.balancer));
@@ -351,6 +380,7 @@ export class Simulation {
     this.seriesP95 = new Float64Array(intervals);
     this.seriesUtil = model.stations.map(() => new Float64Array(intervals));
     this.seriesQueue = model.stations.map(() => new Float64Array(intervals));
+    this.seriesReplicas = model.stations.map(() => new Float64Array(intervals));
     this.recentLatency = model.endpoints.map(() => histogramCreate());
     this.intervalHist = histogramCreate();
 
@@ -461,6 +491,8 @@ export class Simulation {
       case EV_TIMEOUT: this.onTimeout(id); break;
       case EV_RETRY: this.attemptCall(id); break;
       case EV_INCIDENT: this.incident(id >> 1, (id & 1) === 0); break;
+      case EV_SCALE_EVAL: this.evaluateScaling(id); break;
+      case EV_SCALE_READY: this.replicaReady(id); break;
     }
   }
 
@@ -472,6 +504,9 @@ export class Simulation {
     if (this.warmupMs > 0) this.schedule(this.warmupMs, 0, EV_WARMUP);
     this.schedule(Math.min(this.intervalMs, this.endMs), 0, EV_SAMPLE);
     if (this.cacheModels.some((m, c) => m && (m.rateDependent || this.cacheCold[c]))) this.schedule(100, 0, EV_CACHE_MODEL);
+    this.model.stations.forEach((st, s) => {
+      if (st.autoscale) this.schedule(st.autoscale.everyMs, s, EV_SCALE_EVAL);
+    });
     this.model.incidents.forEach((inc, i) => {
       this.schedule(inc.atMs, 2 * i, EV_INCIDENT);
       this.schedule(inc.atMs + inc.forMs, 2 * i + 1, EV_INCIDENT);
@@ -975,6 +1010,75 @@ export class Simulation {
     return this.brOpenInt[b] + (this.brState[b] === 0 ? 0 : this.now);
   }
 
+  // ---------------------------------------------------------------- autoscaling
+
+  /** ∫₀^now serving replicas of station s. */
+  private activeArea(s: number): number {
+    return this.stActiveInt[s] + this.stActive[s] * this.now;
+  }
+
+  /** ∫₀^now billed replicas (serving and provisioning) of station s. */
+  private billedArea(s: number): number {
+    return this.stBilledInt[s] + (this.stActive[s] + this.stPending[s]) * this.now;
+  }
+
+  /** Change serving / provisioning counts, keeping the integrals. */
+  private setReplicas(s: number, active: number, pending: number): void {
+    this.stActiveInt[s] += (this.stActive[s] - active) * this.now;
+    this.stBilledInt[s] += (this.stActive[s] + this.stPending[s] - active - pending) * this.now;
+    this.stActive[s] = active;
+    this.stPending[s] = pending;
+  }
+
+  /**
+   * Target tracking (as Kubernetes' HPA): desired = ⌈replicas × metric ÷ target⌉ within [min, max],
+   * with the metric and the replicas averaged since the last evaluation (so replicas that joined
+   * meanwhile are not counted as if they had carried the load) — utilisation of the serving
+   * replicas, or waiting requests per serving replica; within 10% of the target nothing changes
+   * (HPA's default tolerance, against flapping). Up: new replicas are provisioned at once and serve after
+   * `provision`. Down: replicas leave the balancer at once (the highest-numbered first; what they
+   * hold or queue is still served), but not within `cooldown` of the last decision.
+   */
+  private evaluateScaling(s: number): void {
+    const a = this.stations[s].autoscale!;
+    const busy = this.busyArea(s);
+    const queue = this.queueArea(s);
+    const active = this.activeArea(s);
+    const replicaTime = active - this.stScaleActiveMark[s];
+    if (replicaTime > 0) {
+      const metric = a.metric === 'utilisation'
+        ? (busy - this.stScaleBusyMark[s]) / (replicaTime * this.stWorkers[s])
+        : (queue - this.stScaleQueueMark[s]) / replicaTime;
+      const current = this.stActive[s];
+      const ratio = metric / a.target;
+      const window = this.now - this.stScaleTime[s];
+      const replicasInWindow = window > 0 ? replicaTime / window : current;
+      const wanted = Math.abs(ratio - 1) <= SCALE_TOLERANCE ? current : Math.ceil(replicasInWindow * ratio - 1e-9);
+      const desired = Math.min(a.max, Math.max(a.min, wanted));
+      const provisioning = this.stPending[s];
+      if (desired > current + provisioning) {
+        const add = desired - current - provisioning;
+        this.setReplicas(s, current, provisioning + add);
+        for (let k = 0; k < add; k++) this.schedule(this.now + a.provisionMs, s, EV_SCALE_READY);
+        this.stLastScale[s] = this.now;
+      } else if (desired < current && provisioning === 0 && this.now - this.stLastScale[s] >= a.cooldownMs) {
+        this.setReplicas(s, desired, 0);
+        this.stLastScale[s] = this.now;
+      }
+    }
+    this.stScaleBusyMark[s] = busy;
+    this.stScaleQueueMark[s] = queue;
+    this.stScaleActiveMark[s] = active;
+    this.stScaleTime[s] = this.now;
+    this.schedule(this.now + a.everyMs, s, EV_SCALE_EVAL);
+  }
+
+  /** A provisioned replica starts serving: the next replica index joins the balancer. */
+  private replicaReady(s: number): void {
+    if (this.stPending[s] === 0) return;
+    this.setReplicas(s, this.stActive[s] + 1, this.stPending[s] - 1);
+  }
+
   // ---------------------------------------------------------------- incidents
 
   /** Incident i starts (or ends): its stations go down, slow down or error, then recover. */
@@ -1016,7 +1120,7 @@ export class Simulation {
 
   /** Frame f asks station s for a worker. True if it got one now; false if queued or rejected. */
   private enter(f: number, s: number): boolean {
-    const r = this.stReplicas[s] === 1 ? this.stFirst[s] : this.pickReplica(s);
+    const r = this.stActive[s] === 1 ? this.stFirst[s] : this.pickReplica(s);
     this.fHome[f] = r;
     return this.enterAt(f, s, r);
   }
@@ -1029,7 +1133,7 @@ export class Simulation {
     const h = this.fHome[f];
     const r = h >= 0 && this.rStation[h] === home
       ? this.stFirst[s] + (h - this.stFirst[home])
-      : this.stReplicas[s] === 1 ? this.stFirst[s] : this.pickReplica(s);
+      : this.stActive[s] === 1 ? this.stFirst[s] : this.pickReplica(s);
     return this.enterAt(f, s, r);
   }
 
@@ -1095,7 +1199,7 @@ export class Simulation {
 
   private pickReplica(s: number): number {
     const first = this.stFirst[s];
-    const n = this.stReplicas[s];
+    const n = this.stActive[s];
     switch (this.stBalancer[s]) {
       case 0: {
         const i = this.stRoundRobin[s];
@@ -1236,6 +1340,8 @@ export class Simulation {
     for (let s = 0; s < this.stations.length; s++) {
       this.stBusyAreaMark[s] = this.busyArea(s);
       this.stQueueAreaMark[s] = this.queueArea(s);
+      this.stActiveMark[s] = this.activeArea(s);
+      this.stBilledMark[s] = this.billedArea(s);
     }
     this.counterMark.set(this.counterTotal);
     this.cacheLookupsMark.set(this.cacheLookups);
@@ -1297,7 +1403,11 @@ export class Simulation {
       const busyArea = this.busyArea(s);
       const queueArea = this.queueArea(s);
       const busy = (busyArea - this.stBusyAreaInterval[s]) / width;
-      const cap = this.stWorkers[s] * this.stations[s].replicas;
+      const activeArea = this.activeArea(s);
+      const replicas = (activeArea - this.stActiveInterval[s]) / width;
+      this.stActiveInterval[s] = activeArea;
+      this.seriesReplicas[s][i] = replicas;
+      const cap = this.stWorkers[s] * replicas;
       this.seriesUtil[s][i] = Number.isFinite(cap) ? busy / cap : NaN;
       this.seriesQueue[s][i] = (queueArea - this.stQueueAreaInterval[s]) / width;
       this.stBusyAreaInterval[s] = busyArea;
@@ -1342,6 +1452,8 @@ export class Simulation {
         workers: st.workers,
         busyArea: this.busyArea(s) - this.stBusyAreaMark[s],
         queueArea: this.queueArea(s) - this.stQueueAreaMark[s],
+        activeArea: this.activeArea(s) - this.stActiveMark[s],
+        billedArea: this.billedArea(s) - this.stBilledMark[s],
         completed: this.stCompleted[s],
         rejected: this.stRejected[s],
         failedByCause: Array.from(this.stFailedByCause.subarray(s * CAUSES, (s + 1) * CAUSES)),
@@ -1383,6 +1495,7 @@ export class Simulation {
         p95: this.seriesP95,
         utilisation: this.seriesUtil,
         queueLength: this.seriesQueue,
+        replicas: this.seriesReplicas,
       },
       counters: this.model.counters.map((c, i) => ({ ...c, count: this.counterTotal[i] - this.counterMark[i] })),
       stats: this.model.stats.map((st, i) => ({ ...st, values: this.statValues[i] })),

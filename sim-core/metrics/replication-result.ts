@@ -47,6 +47,10 @@ export interface StationTally {
   wait?: Histogram;
   /** Instances billed per replica (a queue's brokers); absent: one per replica. */
   billedInstances?: number;
+  /** ∫ serving replicas dt over the measured window (ms): capacity is workers × this. */
+  activeArea: number;
+  /** ∫ billed replicas dt (serving and provisioning) over the measured window (ms). */
+  billedArea: number;
 }
 
 /** A COUNT counter's measured-window count, with where summaries report it. */
@@ -126,6 +130,8 @@ export interface ReplicationSeries {
   utilisation: Float64Array[];
   /** [station][interval] mean waiting requests. */
   queueLength: Float64Array[];
+  /** [station][interval] mean serving replicas. */
+  replicas: Float64Array[];
 }
 
 /**

@@ -164,6 +164,23 @@ export interface StationDef {
   trackWait?: boolean;
   /** Instances billed per replica and hour, when not the replica count (a queue's brokers). */
   billedInstances?: number;
+  /** Autoscaling: `replicas` is then the most it may reach (`max`), and it starts at `initial`. */
+  autoscale?: AutoscaleDef;
+}
+
+/** Target tracking on a station's replicas (service `autoscale:`). */
+export interface AutoscaleDef {
+  min: number;
+  max: number;
+  initial: number;
+  metric: 'utilisation' | 'queueLength';
+  /** utilisation: a share (0.6); queueLength: waiting requests per replica. */
+  target: number;
+  everyMs: number;
+  /** Delay before a new replica serves (it is billed from the decision). */
+  provisionMs: number;
+  /** No scale-down sooner than this after the last scaling decision. */
+  cooldownMs: number;
 }
 
 export interface BlockDef {

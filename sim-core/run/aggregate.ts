@@ -35,6 +35,8 @@ export interface ReplicationRecord {
     /** By station name, in the model's station order. */
     utilisation: Record<string, number[]>;
     queueLength: Record<string, number[]>;
+    /** By station name: mean serving replicas per interval. */
+    replicas: Record<string, number[]>;
     /** By cache name: lookups and hits per interval. */
     cacheLookups: Record<string, number[]>;
     cacheHits: Record<string, number[]>;
@@ -63,6 +65,7 @@ export function replicationRecord(r: ReplicationResult, summary: ReplicationSumm
       p95: Array.from(r.series.p95),
       utilisation: byStation(r.series.utilisation),
       queueLength: byStation(r.series.queueLength),
+      replicas: byStation(r.series.replicas),
       cacheLookups: Object.fromEntries(r.caches.map((c) => [c.name, Array.from(c.seriesLookups)])),
       cacheHits: Object.fromEntries(r.caches.map((c) => [c.name, Array.from(c.seriesHits)])),
       breakerOpen: Object.fromEntries(r.breakers.map((b) => [b.name, Array.from(b.seriesOpen)])),
@@ -171,6 +174,8 @@ function averageSeries(records: ReplicationRecord[]): SeriesResult {
     queueLength[name] = Array.from({ length: n }, (_, i) => meanAt((r) => r.series.queueLength[name], i));
   }
   // Pooled over replications: Σ hits ÷ Σ lookups per interval.
+  const replicas: Record<string, number[]> = {};
+  for (const name of Object.keys(s0.replicas ?? {})) replicas[name] = Array.from({ length: n }, (_, i) => meanAt((r) => r.series.replicas[name], i));
   const cacheHitRatio: Record<string, number[]> = {};
   for (const name of Object.keys(s0.cacheLookups ?? {})) {
     cacheHitRatio[name] = Array.from({ length: n }, (_, i) => {
@@ -186,5 +191,5 @@ function averageSeries(records: ReplicationRecord[]): SeriesResult {
     const width = Math.min((i + 1) * s0.intervalMs, records[0].simulatedMs) - i * s0.intervalMs;
     return s0.withinSlo ? meanAt((r) => r.series.withinSlo, i) / (width / 1000) : NaN;
   });
-  return { intervalSeconds, t, throughput, p95, errorRate, utilisation, queueLength, cacheHitRatio, breakerOpen, goodput };
+  return { intervalSeconds, t, throughput, p95, errorRate, utilisation, queueLength, replicas, cacheHitRatio, breakerOpen, goodput };
 }

@@ -153,6 +153,8 @@ export interface SeriesResult {
   queueLength: Record<string, number[]>;
   /** Per cache: hits ÷ lookups in each interval (NaN when it had none) — a cold cache's warm-up shows here. */
   cacheHitRatio: Record<string, number[]>;
+  /** Per component: mean serving replicas in each interval (autoscaling moves it). */
+  replicas: Record<string, number[]>;
   /** Per circuit breaker (`caller→target`): share of each interval it was open or half-open. */
   breakerOpen: Record<string, number[]>;
   /** Requests that succeeded within their SLO per second, per interval (throughput counts all successes). */

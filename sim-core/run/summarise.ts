@@ -44,17 +44,17 @@ export function summariseReplication(r: ReplicationResult): ReplicationSummary {
   }
   const components: Record<string, ComponentSummary> = {};
   for (const s of r.stations) {
-    const capacity = s.workers * s.replicas;
     const busy = r.measuredMs > 0 ? s.busyArea / r.measuredMs : NaN;
+    // Capacity over time: workers × ∫ serving replicas (autoscaling moves it).
+    const capacityArea = s.workers * s.activeArea;
     components[s.name] = {
       kind: s.kind,
-      utilisation: Number.isFinite(capacity) ? busy / capacity : null,
+      utilisation: Number.isFinite(s.workers) ? (capacityArea > 0 ? s.busyArea / capacityArea : NaN) : null,
       busy,
       queueLength: r.measuredMs > 0 ? s.queueArea / r.measuredMs : NaN,
-      // The time-weighted replica count (∫ replicas dt ÷ window) that fixed cost is billed on:
-      // constant until autoscaling, which will report the integral in the tally. A queue bills
-      // its brokers, not its one delivery station.
-      replicas: s.billedInstances ?? s.replicas,
+      // The time-weighted replica count (∫ replicas dt ÷ window, provisioning ones included) that
+      // fixed cost is billed on. A queue bills its brokers, not its one delivery station.
+      replicas: s.billedInstances ?? (r.measuredMs > 0 ? s.billedArea / r.measuredMs : s.replicas),
       throughput: s.completed / seconds,
       rejections: s.rejected / seconds,
       errorsByCause: Object.fromEntries(ERROR_CAUSES.map((cause, i) => [cause, (i === CAUSE_REJECTED ? s.rejected : s.failedByCause[i]) / seconds])),

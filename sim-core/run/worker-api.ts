@@ -22,6 +22,7 @@ export function replicationBuffers(r: ReplicationResult): ArrayBuffer[] {
     r.series.p95,
     ...r.series.utilisation,
     ...r.series.queueLength,
+    ...r.series.replicas,
     ...r.stations.flatMap((s) => (s.wait ? [s.wait.counts] : [])),
     ...r.stats.map((s) => s.values.counts),
     ...r.caches.flatMap((c) => [c.seriesLookups, c.seriesHits]),

@@ -34,7 +34,7 @@ function result(over: Partial<RunResult> = {}): RunResult {
       think: { kind: 'service', utilisation: null, busy: 2.5, queueLength: 0, replicas: 1, throughput: 5037.2, rejections: 0, errorsByCause: { rejected: 0, 'rate-limited': 0, 'external-error': 0 } },
     },
     cost: { monthly: 0, byComponent: {}, lines: [], excluded: [], priceList: null },
-    series: { intervalSeconds: 10, t: [], throughput: [], p95: [], errorRate: [], utilisation: {}, queueLength: {}, cacheHitRatio: {}, breakerOpen: {}, goodput: [] },
+    series: { intervalSeconds: 10, t: [], throughput: [], p95: [], errorRate: [], utilisation: {}, queueLength: {}, replicas: {}, cacheHitRatio: {}, breakerOpen: {}, goodput: [] },
     ...over,
   };
 }
