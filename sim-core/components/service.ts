@@ -7,6 +7,7 @@ import { emitSteps, stepSchema } from '../model/steps.ts';
 import { isObject } from '../model/is-object.ts';
 import { failuresSchema } from '../model/failures-schema.ts';
 import { autoscaleSchema, compileAutoscale } from '../model/autoscale-schema.ts';
+import { compileDeploy, deploySchema } from '../model/deploy-schema.ts';
 
 /**
  * `kind: service` — replicas × a worker pool behind the service's own balancer, each replica
@@ -37,6 +38,7 @@ export const serviceSchema = z.strictObject({
   price: replicaPrice('Price of one replica, e.g. $0.096/h; overrides the price list for this component').optional(),
   failures: failuresSchema.optional(),
   autoscale: autoscaleSchema.optional(),
+  deploy: deploySchema.optional(),
 });
 
 export type Service = z.output<typeof serviceSchema>;
@@ -68,6 +70,7 @@ export const serviceKind: ComponentKind<Service> = {
       kind: 'service',
       replicas,
       ...(autoscale ? { autoscale } : {}),
+      ...(service.deploy ? { deploy: compileDeploy(ctx, service.deploy, [...path, 'deploy']) } : {}),
       workers: service.workers === 'unbounded' ? Infinity : service.workers,
       queue: service.queue === 'unbounded' ? Infinity : service.queue,
       balancer: service.balancer,

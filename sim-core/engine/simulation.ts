@@ -21,6 +21,8 @@ const EV_RETRY = 10; // a resilient call's backoff ended: the next attempt
 const EV_INCIDENT = 11; // an incident starts (id = 2i) or ends (id = 2i + 1)
 const EV_SCALE_EVAL = 12; // an autoscaled station's metric is evaluated (id = station)
 const EV_SCALE_READY = 13; // a provisioned replica starts serving (id = station)
+const EV_DEPLOY = 14; // a deployment starts (id = station)
+const EV_DEPLOY_STEP = 15; // a deployment's batch (or restart, or switch) is done (id = station)
 // Opcodes and hot helpers copied into module constants: a loader may compile imports into
 // getter calls (tsx does), which costs ~20% of the loop when read per instruction.
 const OP_ENTER = Op.ENTER, OP_SLEEP = Op.SLEEP, OP_LEAVE = Op.LEAVE, OP_CALL = Op.CALL;
@@ -113,6 +115,9 @@ export class Simulation {
   private readonly stReplicas: Int32Array; // allocated (an autoscaled station's max)
   private readonly stActive: Int32Array; // serving: the balancer picks among the first stActive
   private readonly stPending: Int32Array; // provisioning (billed, not serving)
+  private readonly stOut: Int32Array; // running but out of the balancer for a deploy
+  private readonly stExtra: Int32Array; // billed beside them: a blue-green deploy's second fleet
+  private readonly stServing: Int32Array; // stActive − stOut: what the balancer picks among
   private readonly stActiveInt: Float64Array; // ±t integrals of stActive and stActive + stPending
   private readonly stBilledInt: Float64Array;
   private readonly stActiveMark: Float64Array;
@@ -123,6 +128,7 @@ export class Simulation {
   private readonly stScaleActiveMark: Float64Array;
   private readonly stLastScale: Float64Array;
   private readonly stScaleTime: Float64Array; // time of the last evaluation
+  private readonly stDeployLeft: Int32Array; // replicas a rolling deploy has still to replace
   private readonly seriesReplicas: Float64Array[];
   private readonly stWorkers: Float64Array;
   private readonly stQueueCap: Float64Array;
@@ -292,6 +298,9 @@ export class Simulation {
     this.stReplicas = Int32Array.from(model.stations, (st) => st.replicas);
     this.stActive = Int32Array.from(model.stations, (st) => st.autoscale?.initial ?? st.replicas);
     this.stPending = new Int32Array(ns);
+    this.stOut = new Int32Array(ns);
+    this.stExtra = new Int32Array(ns);
+    this.stServing = Int32Array.from(this.stActive);
     this.stActiveInt = new Float64Array(ns);
     this.stBilledInt = new Float64Array(ns);
     this.stActiveMark = new Float64Array(ns);
@@ -302,6 +311,7 @@ export class Simulation {
     this.stScaleActiveMark = new Float64Array(ns);
     this.stLastScale = new Float64Array(ns);
     this.stScaleTime = new Float64Array(ns);
+    this.stDeployLeft = new Int32Array(ns);
     this.stWorkers = Float64Array.from(model.stations, (s) => s.workers);
     this.stQueueCap = Float64Array.from(model.stations, (s) => s.queue);
     this.stBalancer = Uint8Array.from(model.stations, (s) => ['roundRobin', 'random', 'leastConnections', 'powerOfTwo'].indexOf(s.balancer));
@@ -493,6 +503,8 @@ export class Simulation {
       case EV_INCIDENT: this.incident(id >> 1, (id & 1) === 0); break;
       case EV_SCALE_EVAL: this.evaluateScaling(id); break;
       case EV_SCALE_READY: this.replicaReady(id); break;
+      case EV_DEPLOY: this.startDeploy(id); break;
+      case EV_DEPLOY_STEP: this.deployStep(id); break;
     }
   }
 
@@ -506,6 +518,7 @@ export class Simulation {
     if (this.cacheModels.some((m, c) => m && (m.rateDependent || this.cacheCold[c]))) this.schedule(100, 0, EV_CACHE_MODEL);
     this.model.stations.forEach((st, s) => {
       if (st.autoscale) this.schedule(st.autoscale.everyMs, s, EV_SCALE_EVAL);
+      if (st.deploy) this.schedule(st.deploy.atMs, s, EV_DEPLOY);
     });
     this.model.incidents.forEach((inc, i) => {
       this.schedule(inc.atMs, 2 * i, EV_INCIDENT);
@@ -1014,20 +1027,37 @@ export class Simulation {
 
   /** ∫₀^now serving replicas of station s. */
   private activeArea(s: number): number {
-    return this.stActiveInt[s] + this.stActive[s] * this.now;
+    return this.stActiveInt[s] + this.stServing[s] * this.now;
   }
 
-  /** ∫₀^now billed replicas (serving and provisioning) of station s. */
+  /** Replicas billed now: running (serving or deploying), provisioning, and a blue-green fleet. */
+  private billedNow(s: number): number {
+    return this.stActive[s] + this.stPending[s] + this.stExtra[s];
+  }
+
+  /** ∫₀^now billed replicas of station s. */
   private billedArea(s: number): number {
-    return this.stBilledInt[s] + (this.stActive[s] + this.stPending[s]) * this.now;
+    return this.stBilledInt[s] + this.billedNow(s) * this.now;
   }
 
-  /** Change serving / provisioning counts, keeping the integrals. */
-  private setReplicas(s: number, active: number, pending: number): void {
-    this.stActiveInt[s] += (this.stActive[s] - active) * this.now;
-    this.stBilledInt[s] += (this.stActive[s] + this.stPending[s] - active - pending) * this.now;
+  /**
+   * Change the replica counts of station s — running (the autoscaler's), provisioning, out for a
+   * deploy, extra (blue-green) — keeping the integrals; serving = running − out.
+   */
+  private setCounts(s: number, active: number, pending: number, out: number, extra: number): void {
+    const serving = Math.max(0, active - out);
+    this.stActiveInt[s] += (this.stServing[s] - serving) * this.now;
+    const billedBefore = this.billedNow(s);
     this.stActive[s] = active;
     this.stPending[s] = pending;
+    this.stOut[s] = out;
+    this.stExtra[s] = extra;
+    this.stBilledInt[s] += (billedBefore - this.billedNow(s)) * this.now;
+    this.stServing[s] = serving;
+  }
+
+  private setReplicas(s: number, active: number, pending: number): void {
+    this.setCounts(s, active, pending, this.stOut[s], this.stExtra[s]);
   }
 
   /**
@@ -1079,6 +1109,49 @@ export class Simulation {
     this.setReplicas(s, this.stActive[s] + 1, this.stPending[s] - 1);
   }
 
+  // ---------------------------------------------------------------- deployments
+
+  /**
+   * A deployment starts. restart: every replica leaves the balancer for `duration` (arrivals fail,
+   * unavailable); rolling: `batch` replicas at a time leave for `duration` each until all running
+   * ones are replaced; blueGreen: a second fleet as large as the running one is billed for
+   * `duration`, then traffic switches with no dip. In-flight work on a replica that leaves is
+   * finished. The next deployment is `every` later.
+   */
+  private startDeploy(s: number): void {
+    const d = this.stations[s].deploy!;
+    const running = this.stActive[s];
+    switch (d.strategy) {
+      case 'restart':
+        this.setCounts(s, running, this.stPending[s], running, this.stExtra[s]);
+        break;
+      case 'rolling': {
+        const out = Math.min(d.batch, running);
+        this.stDeployLeft[s] = running - out;
+        this.setCounts(s, running, this.stPending[s], out, this.stExtra[s]);
+        break;
+      }
+      case 'blueGreen':
+        this.setCounts(s, running, this.stPending[s], this.stOut[s], running);
+        break;
+    }
+    this.schedule(this.now + d.durationMs, s, EV_DEPLOY_STEP);
+    if (d.everyMs < Infinity) this.schedule(this.now + d.everyMs, s, EV_DEPLOY);
+  }
+
+  private deployStep(s: number): void {
+    const d = this.stations[s].deploy!;
+    const left = this.stDeployLeft[s];
+    if (d.strategy === 'rolling' && left > 0) {
+      const out = Math.min(d.batch, left);
+      this.stDeployLeft[s] = left - out;
+      this.setCounts(s, this.stActive[s], this.stPending[s], out, this.stExtra[s]);
+      this.schedule(this.now + d.durationMs, s, EV_DEPLOY_STEP);
+      return;
+    }
+    this.setCounts(s, this.stActive[s], this.stPending[s], 0, 0);
+  }
+
   // ---------------------------------------------------------------- incidents
 
   /** Incident i starts (or ends): its stations go down, slow down or error, then recover. */
@@ -1120,7 +1193,12 @@ export class Simulation {
 
   /** Frame f asks station s for a worker. True if it got one now; false if queued or rejected. */
   private enter(f: number, s: number): boolean {
-    const r = this.stActive[s] === 1 ? this.stFirst[s] : this.pickReplica(s);
+    const n = this.stServing[s];
+    if (n === 0) {
+      this.failAt(f, CAUSE_UNAVAILABLE, s); // every replica is out (a restart)
+      return false;
+    }
+    const r = n === 1 ? this.stFirst[s] : this.pickReplica(s);
     this.fHome[f] = r;
     return this.enterAt(f, s, r);
   }
@@ -1133,7 +1211,7 @@ export class Simulation {
     const h = this.fHome[f];
     const r = h >= 0 && this.rStation[h] === home
       ? this.stFirst[s] + (h - this.stFirst[home])
-      : this.stActive[s] === 1 ? this.stFirst[s] : this.pickReplica(s);
+      : this.stServing[s] <= 1 ? this.stFirst[s] : this.pickReplica(s);
     return this.enterAt(f, s, r);
   }
 
@@ -1199,7 +1277,7 @@ export class Simulation {
 
   private pickReplica(s: number): number {
     const first = this.stFirst[s];
-    const n = this.stActive[s];
+    const n = this.stServing[s];
     switch (this.stBalancer[s]) {
       case 0: {
         const i = this.stRoundRobin[s];

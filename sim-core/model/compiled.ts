@@ -166,6 +166,17 @@ export interface StationDef {
   billedInstances?: number;
   /** Autoscaling: `replicas` is then the most it may reach (`max`), and it starts at `initial`. */
   autoscale?: AutoscaleDef;
+  deploy?: DeployDef;
+}
+
+/** Deployments of a service: the first at `atMs`, then every `everyMs` (Infinity: once). */
+export interface DeployDef {
+  atMs: number;
+  everyMs: number;
+  strategy: 'restart' | 'rolling' | 'blueGreen';
+  /** restart: how long all replicas are out; rolling: per batch; blueGreen: the second fleet's life. */
+  durationMs: number;
+  batch: number;
 }
 
 /** Target tracking on a station's replicas (service `autoscale:`). */
