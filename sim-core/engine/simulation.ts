@@ -22,6 +22,7 @@ const EV_INCIDENT = 11; // an incident starts (id = 2i) or ends (id = 2i + 1)
 const EV_SCALE_EVAL = 12; // an autoscaled station's metric is evaluated (id = station)
 const EV_SCALE_READY = 13; // a provisioned replica starts serving (id = station)
 const EV_DEPLOY = 14; // a deployment starts (id = station)
+const EV_HEALTH = 4; // a health check saw a replica's change (id = replica)
 const EV_DEPLOY_STEP = 15; // a deployment's batch (or restart, or switch) is done (id = station)
 // Opcodes and hot helpers copied into module constants: a loader may compile imports into
 // getter calls (tsx does), which costs ~20% of the loop when read per instruction.
@@ -52,6 +53,8 @@ const CACHE_MODEL_EVERY_MS = 1000;
 const CACHE_RATE_CHANGE = 0.02;
 /** Autoscaling leaves the count alone while the metric is within this fraction of its target. */
 const SCALE_TOLERANCE = 0.1;
+/** How a balancer notices dead replicas unless the component says otherwise. */
+const DEFAULT_HEALTH_CHECK = { everyMs: 10_000, unhealthyAfter: 2, healthyAfter: 2 };
 
 /** Progress is reported and cancellation checked every this many events. */
 const CHECK_EVERY = 1 << 16;
@@ -212,7 +215,13 @@ export class Simulation {
   private readonly stErrorShare: Float64Array;
   private readonly stErrorStream: Int32Array;
   private readonly stSlow: Float64Array;
-  private readonly stImpaired: Uint8Array; // down or erroring: checked on every entry
+  private readonly stImpaired: Uint8Array; // down, erroring or with a dead replica: checked on every entry
+  private readonly stDeadReplicas: Int32Array; // replicas down (a zone outage) at each station
+  private readonly stRotationOut: Int32Array; // replicas the balancer has taken out (health checks)
+  private readonly rDown: Uint8Array; // per replica: dead (a zone outage)
+  private readonly rOut: Uint8Array; // per replica: out of the balancer's rotation
+  private readonly healthRng: RandomStream | null;
+  private fDoomed = new Uint8Array(1024); // held a worker of a replica that died: fails when it next runs
   private slowStations = 0;
 
   // Queues (PUBLISH), measured window.
@@ -343,6 +352,8 @@ export class Simulation {
     for (let s = 0; s < ns; s++) this.rStation.fill(s, this.stFirst[s], this.stFirst[s] + model.stations[s].replicas);
     this.rBusy = new Int32Array(replicas);
     this.rQueue = Array.from({ length: replicas }, () => new Int32Array(16));
+    this.rDown = new Uint8Array(replicas);
+    this.rOut = new Uint8Array(replicas);
     this.rHead = new Int32Array(replicas);
     this.rLen = new Int32Array(replicas);
 
@@ -447,6 +458,9 @@ export class Simulation {
     this.stErrorStream = new Int32Array(ns);
     this.stSlow = new Float64Array(ns).fill(1);
     this.stImpaired = new Uint8Array(ns);
+    this.stDeadReplicas = new Int32Array(ns);
+    this.stRotationOut = new Int32Array(ns);
+    this.healthRng = model.incidents.some((i) => i.replicas.length > 0) ? deriveStream(seed, opts.replication, 'health-checks') : null;
     const nq = model.queues.length;
     this.qPublished = new Float64Array(nq);
     this.qConsumed = new Float64Array(nq);
@@ -505,6 +519,7 @@ export class Simulation {
       case EV_SCALE_READY: this.replicaReady(id); break;
       case EV_DEPLOY: this.startDeploy(id); break;
       case EV_DEPLOY_STEP: this.deployStep(id); break;
+      case EV_HEALTH: this.healthChecked(id); break;
     }
   }
 
@@ -656,6 +671,11 @@ export class Simulation {
 
   /** Run frame f from its pc until it waits (sleep, call, queue, fork) or finishes. */
   private exec(f: number): void {
+    if (this.fDoomed[f]) {
+      this.fDoomed[f] = 0;
+      this.finish(f, CAUSE_UNAVAILABLE); // its replica died under it
+      return;
+    }
     const code = this.code;
     let pc = this.fPc[f];
     for (;;) {
@@ -1157,6 +1177,10 @@ export class Simulation {
   /** Incident i starts (or ends): its stations go down, slow down or error, then recover. */
   private incident(i: number, starts: boolean): void {
     const inc = this.model.incidents[i];
+    for (const [s, k] of inc.replicas) {
+      if (starts) this.replicaDies(s, this.stFirst[s] + k);
+      else this.replicaRecovers(s, this.stFirst[s] + k);
+    }
     for (const s of inc.stations) {
       switch (inc.effect) {
         case 'down':
@@ -1172,13 +1196,65 @@ export class Simulation {
           this.stSlow[s] = starts ? inc.value : 1;
           break;
       }
-      this.stImpaired[s] = this.stDown[s] || this.stErrorShare[s] > 0 ? 1 : 0;
+      this.updateImpaired(s);
     }
   }
 
+  private updateImpaired(s: number): void {
+    this.stImpaired[s] = this.stDown[s] || this.stErrorShare[s] > 0 || this.stDeadReplicas[s] > 0 ? 1 : 0;
+  }
+
+  /**
+   * Replica r of station s dies (a zone outage): what it holds fails when it next runs, what waits
+   * in its queue fails now, and arrivals the balancer still sends it fail (unavailable) until the
+   * health checks take it out of rotation.
+   */
+  private replicaDies(s: number, r: number): void {
+    if (this.rDown[r]) return;
+    this.rDown[r] = 1;
+    this.stDeadReplicas[s]++;
+    this.updateImpaired(s);
+    for (let f = 0; f < this.frameCount; f++) if (this.fReplica[f] === r) this.fDoomed[f] = 1;
+    while (this.rLen[r] > 0) {
+      const f = this.dequeue(r);
+      this.stQueued[s]--;
+      this.stQueueInt[s] += this.now;
+      this.finish(f, CAUSE_UNAVAILABLE);
+    }
+    this.scheduleHealthCheck(s, r, this.healthCheck(s).unhealthyAfter);
+  }
+
+  private replicaRecovers(s: number, r: number): void {
+    if (!this.rDown[r]) return;
+    this.rDown[r] = 0;
+    this.stDeadReplicas[s]--;
+    this.updateImpaired(s);
+    this.scheduleHealthCheck(s, r, this.healthCheck(s).healthyAfter);
+  }
+
+  private healthCheck(s: number): { everyMs: number; unhealthyAfter: number; healthyAfter: number } {
+    return this.stations[s].healthCheck ?? DEFAULT_HEALTH_CHECK;
+  }
+
+  /** The check that will see the change `checks` times in a row: the next one (a uniform phase) plus checks − 1 more. */
+  private scheduleHealthCheck(s: number, r: number, checks: number): void {
+    const every = this.healthCheck(s).everyMs;
+    const delay = this.healthRng!.nextUniform() * every + (checks - 1) * every;
+    this.schedule(this.now + delay, r, EV_HEALTH);
+  }
+
+  /** A health check decided about replica r: out of rotation while dead, back once alive. */
+  private healthChecked(r: number): void {
+    const s = this.rStation[r];
+    const out = this.rDown[r] === 1 ? 1 : 0;
+    if (this.rOut[r] === out) return;
+    this.rOut[r] = out;
+    this.stRotationOut[s] += out ? 1 : -1;
+  }
+
   /** An arrival at an impaired station: fails (down, or an injected error) — true — or passes. */
-  private impairedFails(f: number, s: number): boolean {
-    if (this.stDown[s]) {
+  private impairedFails(f: number, s: number, r: number): boolean {
+    if (this.stDown[s] || this.rDown[r]) {
       this.failAt(f, CAUSE_UNAVAILABLE, s);
       return true;
     }
@@ -1216,7 +1292,7 @@ export class Simulation {
   }
 
   private enterAt(f: number, s: number, r: number): boolean {
-    if (this.stImpaired[s] && this.impairedFails(f, s)) return false;
+    if (this.stImpaired[s] && this.impairedFails(f, s, r)) return false;
     if (this.rBusy[r] < this.stWorkers[s]) {
       this.rBusy[r]++;
       this.stBusy[s]++;
@@ -1278,6 +1354,7 @@ export class Simulation {
   private pickReplica(s: number): number {
     const first = this.stFirst[s];
     const n = this.stServing[s];
+    if (this.stRotationOut[s] > 0) return this.pickInRotation(s, first, n);
     switch (this.stBalancer[s]) {
       case 0: {
         const i = this.stRoundRobin[s];
@@ -1313,6 +1390,19 @@ export class Simulation {
         return first + (lb < la ? b : a);
       }
     }
+  }
+
+  /**
+   * While health checks keep replicas out, every balancer picks round-robin among the others
+   * (the one to fail if none is left: its arrivals fail as unavailable).
+   */
+  private pickInRotation(s: number, first: number, n: number): number {
+    for (let k = 0; k < n; k++) {
+      const i = this.stRoundRobin[s];
+      this.stRoundRobin[s] = i + 1 >= n ? 0 : i + 1;
+      if (!this.rOut[first + i]) return first + i;
+    }
+    return first;
   }
 
   /** Integrate busy and queued counts of station s up to now. */
@@ -1366,6 +1456,7 @@ export class Simulation {
     this.fReplica[f] = -1;
     this.fFailed[f] = -1;
     this.fHome[f] = -1;
+    this.fDoomed[f] = 0;
     return f;
   }
 
@@ -1396,6 +1487,7 @@ export class Simulation {
     this.fAttempt = grow(this.fAttempt, (k) => new Int32Array(k));
     this.fChild = grow(this.fChild, (k) => new Int32Array(k));
     this.fTimeoutAt = grow(this.fTimeoutAt, (k) => new Float64Array(k));
+    this.fDoomed = grow(this.fDoomed, (k) => new Uint8Array(k));
     this.freeFrames = grow(this.freeFrames, (k) => new Int32Array(k));
   }
 

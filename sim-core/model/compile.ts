@@ -49,7 +49,7 @@ export function compile(scenario: Scenario): { model?: CompiledModel; errors: Sc
     else kind.compile(ctx, name, component, ['components', name]);
   }
 
-  problems.push(...compileIncidents(b, scenario.incidents ?? [], Object.keys(scenario.components)));
+  problems.push(...compileIncidents(b, scenario.incidents ?? [], Object.keys(scenario.components), scenario.zones ?? 0));
   problems.push(...checkFailureSettings(scenario));
 
   const endpointNames = Object.keys(scenario.endpoints);

@@ -119,10 +119,15 @@ export interface BreakerDef {
   halfOpenCalls: number;
 }
 
-/** A scheduled incident: from atMs for forMs, the target's stations are down, slowed or erroring. */
+/**
+ * A scheduled incident: from atMs for forMs, the target's stations are down, slowed or erroring;
+ * or, for a zone (`replicas` non-empty), the replicas in it are down.
+ */
 export interface IncidentDef {
   target: string;
   stations: number[];
+  /** A zone's replicas, as [station, replica index] pairs; empty for a component target. */
+  replicas: Array<[number, number]>;
   atMs: number;
   forMs: number;
   effect: 'down' | 'slow' | 'errors';
@@ -160,6 +165,8 @@ export interface StationDef {
   balancer: Balancer;
   /** Stream used by the random and powerOfTwo balancers. */
   stream: number;
+  /** How the balancer notices a dead replica (replicas of a zone outage); default every 10 s, 2 failed checks, 2 good ones to return. */
+  healthCheck?: { everyMs: number; unhealthyAfter: number; healthyAfter: number };
   /** Record each arrival's wait for a worker in a histogram (connection pools, queue brokers). */
   trackWait?: boolean;
   /** Instances billed per replica and hour, when not the replica count (a queue's brokers). */

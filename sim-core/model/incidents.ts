@@ -14,7 +14,12 @@ import { parseDuration, parsePercent } from './units.ts';
  *     - { at: 2m, for: 1m, target: db, effect: slow(x5) }             # its service times × 5
  *     - { at: 8m, for: 30s, target: payments, effect: errors(30%) }   # 30% of arrivals fail (injected-error)
  *
- * The target is a component: its stations (a database's primary and replicas) are affected
+ * A zone (`target: zone-b`, with `zones:` at the top level) can only go `down`: every replica in
+ * it dies — what it holds and queues fails, arrivals the balancer still sends it fail — until
+ * the health checks (every 10 s, 2 failed checks) take it out of rotation; when the zone returns,
+ * 2 good checks put it back.
+ *
+ * A component target: its stations (a database's primary and replicas) are affected
  * from `at` for `for`. `down` and `errors` act on arrivals — a request that reaches the target
  * fails at once (a refused connection, a fast 5xx) — and work already there finishes; `slow`
  * stretches every service time that starts while it lasts. Incidents on one target should not
@@ -26,7 +31,7 @@ export const incidentSchema = z
   .strictObject({
     at: duration('When it starts (simulated time from 0)'),
     for: duration('How long it lasts'),
-    target: z.string().meta({ description: 'The component it hits' }),
+    target: z.string().meta({ description: 'The component it hits, or a zone: zone-a, zone-b, …' }),
     effect: z
       .string()
       .superRefine((text, ctx) => {
@@ -50,11 +55,54 @@ function parseEffect(text: string): { effect: IncidentDef['effect']; value: numb
   return share.ok && share.value >= 0 && share.value <= 1 ? { effect: 'errors', value: share.value } : undefined;
 }
 
-/** The stations of each incident's target, after the components have compiled. */
-export function compileIncidents(b: ModelBuilder, incidents: readonly Incident[], components: readonly string[]): Problem[] {
+/** `zone-a` → 0, `zone-b` → 1, …; undefined for anything else. */
+export function zoneIndex(target: string): number | undefined {
+  const m = /^zone-([a-z])$/.exec(target);
+  return m ? m[1].charCodeAt(0) - 97 : undefined;
+}
+
+/** `zone-a` for zone 0. */
+export const zoneName = (z: number) => `zone-${String.fromCharCode(97 + z)}`;
+
+/**
+ * The zone of each replica of a station (replicas spread round-robin over the zones): a service's
+ * replica i is in zone i mod zones; a database's primary and a cache in the first zone, a
+ * database's read replica i in zone (i + 1) mod zones; other kinds are not placed in zones.
+ */
+function zoneOf(kind: string, name: string, replica: number, zones: number): number | undefined {
+  if (kind === 'service') return replica % zones;
+  if (kind === 'database') return name.endsWith('.replicas') ? (replica + 1) % zones : 0;
+  if (kind === 'cache') return 0;
+  return undefined;
+}
+
+/** The stations (or a zone's replicas) of each incident's target, after the components have compiled. */
+export function compileIncidents(b: ModelBuilder, incidents: readonly Incident[], components: readonly string[], zones = 0): Problem[] {
   const problems: Problem[] = [];
   incidents.forEach((inc, i) => {
     const path = ['incidents', i];
+    const zone = zoneIndex(inc.target);
+    if (zone !== undefined && !components.includes(inc.target)) {
+      if (zone >= zones) {
+        const names = Array.from({ length: zones }, (_, z) => zoneName(z));
+        problems.push(problem([...path, 'target'], zones === 0 ? `'${inc.target}' is a zone, but the scenario has no zones (give zones: 3)` : `unknown zone '${inc.target}' (zones: ${names.join(', ')})`));
+        return;
+      }
+      const effect = parseEffect(inc.effect);
+      if (effect && effect.effect !== 'down') {
+        problems.push(problem([...path, 'effect'], `a zone can only go down (effect: down), got '${inc.effect}'`));
+        return;
+      }
+      const replicas: Array<[number, number]> = [];
+      b.stations.forEach((st, s) => {
+        for (let k = 0; k < st.replicas; k++) if (zoneOf(st.kind, st.name, k, zones) === zone) replicas.push([s, k]);
+      });
+      const at = parseDuration(inc.at);
+      const length = parseDuration(inc.for);
+      if (!effect || !at.ok || !length.ok) return;
+      b.incidents.push({ target: inc.target, stations: [], replicas, atMs: at.value, forMs: length.value, effect: 'down', value: 1, stream: b.stream(`incident.${i}`) });
+      return;
+    }
     if (!components.includes(inc.target)) {
       const known = ` (components: ${components.join(', ')})`;
       problems.push(problem([...path, 'target'], `unknown incident target '${inc.target}'${didYouMean(inc.target, components) || known}`));
@@ -65,7 +113,7 @@ export function compileIncidents(b: ModelBuilder, incidents: readonly Incident[]
     const at = parseDuration(inc.at);
     const length = parseDuration(inc.for);
     if (!effect || !at.ok || !length.ok) return; // the schema reported it
-    b.incidents.push({ target: inc.target, stations, atMs: at.value, forMs: length.value, ...effect, stream: b.stream(`incident.${i}`) });
+    b.incidents.push({ target: inc.target, stations, replicas: [], atMs: at.value, forMs: length.value, ...effect, stream: b.stream(`incident.${i}`) });
   });
   return problems;
 }
