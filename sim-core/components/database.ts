@@ -4,7 +4,7 @@ import type { ComponentKind } from '../model/compile-context.ts';
 import { ALWAYS, distribution, namedRecord, nonNegativeInt, positiveInt } from '../model/schema-fields.ts';
 import { databaseQueryBlock } from '../model/block-names.ts';
 import { instanceType, replicaPrice } from '../cost/price-field.ts';
-import { failuresSchema } from '../model/failures-schema.ts';
+import { compileFailures, compileHealthCheck, failuresSchema, healthCheckSchema } from '../model/failures-schema.ts';
 import { didYouMean } from '../model/suggest.ts';
 
 /**
@@ -81,6 +81,7 @@ export const databaseSchema = z
     instance: instanceType('Instance type of the primary and of each read replica, priced from the price list (e.g. db.m6g.large)').optional(),
     price: replicaPrice('Price of one instance (primary or replica), e.g. $0.159/h; overrides the price list').optional(),
     failures: failuresSchema.optional().meta({ description: 'Failures of the primary (the database serves only while it is up; no failover yet)' }),
+    healthCheck: healthCheckSchema.optional(),
   })
   .superRefine((db, ctx) => {
     if (typeof db !== 'object' || db === null || typeof db.queries !== 'object' || db.queries === null) return;
@@ -135,7 +136,16 @@ export const databaseKind: ComponentKind<Database> = {
 
   compile(ctx, name, db, path) {
     const { b } = ctx;
-    const primary = b.station({ name, kind: 'database', replicas: 1, workers: db.cores, queue: Infinity, balancer: 'roundRobin' });
+    const primary = b.station({
+      name,
+      kind: 'database',
+      replicas: 1,
+      workers: db.cores,
+      queue: Infinity,
+      balancer: 'roundRobin',
+      ...(db.failures ? { failures: compileFailures(b, name, db.failures) } : {}),
+      ...(db.healthCheck ? { healthCheck: compileHealthCheck(db.healthCheck) } : {}),
+    });
     const replicas =
       db.readReplicas > 0
         ? b.station({ name: replicaStationName(name), kind: 'database', replicas: db.readReplicas, workers: db.cores, queue: Infinity, balancer: 'random' })

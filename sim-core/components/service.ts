@@ -5,7 +5,7 @@ import { instanceType, replicaPrice } from '../cost/price-field.ts';
 import { countOrUnbounded, distribution, namedRecord, positiveInt } from '../model/schema-fields.ts';
 import { emitSteps, stepSchema } from '../model/steps.ts';
 import { isObject } from '../model/is-object.ts';
-import { failuresSchema } from '../model/failures-schema.ts';
+import { compileFailures, compileHealthCheck, failuresSchema, healthCheckSchema } from '../model/failures-schema.ts';
 import { autoscaleSchema, compileAutoscale } from '../model/autoscale-schema.ts';
 import { compileDeploy, deploySchema } from '../model/deploy-schema.ts';
 
@@ -37,6 +37,7 @@ export const serviceSchema = z.strictObject({
   instance: instanceType('Instance type of one replica, priced from the price list (e.g. m6i.large); or give price').optional(),
   price: replicaPrice('Price of one replica, e.g. $0.096/h; overrides the price list for this component').optional(),
   failures: failuresSchema.optional(),
+  healthCheck: healthCheckSchema.optional(),
   autoscale: autoscaleSchema.optional(),
   deploy: deploySchema.optional(),
 });
@@ -71,6 +72,8 @@ export const serviceKind: ComponentKind<Service> = {
       replicas,
       ...(autoscale ? { autoscale } : {}),
       ...(service.deploy ? { deploy: compileDeploy(ctx, service.deploy, [...path, 'deploy']) } : {}),
+      ...(service.failures ? { failures: compileFailures(b, name, service.failures) } : {}),
+      ...(service.healthCheck ? { healthCheck: compileHealthCheck(service.healthCheck) } : {}),
       workers: service.workers === 'unbounded' ? Infinity : service.workers,
       queue: service.queue === 'unbounded' ? Infinity : service.queue,
       balancer: service.balancer,

@@ -22,7 +22,7 @@ const EV_INCIDENT = 11; // an incident starts (id = 2i) or ends (id = 2i + 1)
 const EV_SCALE_EVAL = 12; // an autoscaled station's metric is evaluated (id = station)
 const EV_SCALE_READY = 13; // a provisioned replica starts serving (id = station)
 const EV_DEPLOY = 14; // a deployment starts (id = station)
-const EV_HEALTH = 4; // a health check saw a replica's change (id = replica)
+const EV_HEALTH = 4; // id = 2·replica: a health check saw its change; 2·replica + 1: it fails or is repaired
 const EV_DEPLOY_STEP = 15; // a deployment's batch (or restart, or switch) is done (id = station)
 // Opcodes and hot helpers copied into module constants: a loader may compile imports into
 // getter calls (tsx does), which costs ~20% of the loop when read per instruction.
@@ -218,7 +218,8 @@ export class Simulation {
   private readonly stImpaired: Uint8Array; // down, erroring or with a dead replica: checked on every entry
   private readonly stDeadReplicas: Int32Array; // replicas down (a zone outage) at each station
   private readonly stRotationOut: Int32Array; // replicas the balancer has taken out (health checks)
-  private readonly rDown: Uint8Array; // per replica: dead (a zone outage)
+  private readonly rDown: Uint8Array; // per replica: causes of death now (its zone, its own failure)
+  private readonly rFailed: Uint8Array; // per replica: failed on its own account (random failures)
   private readonly rOut: Uint8Array; // per replica: out of the balancer's rotation
   private readonly healthRng: RandomStream | null;
   private fDoomed = new Uint8Array(1024); // held a worker of a replica that died: fails when it next runs
@@ -353,6 +354,7 @@ export class Simulation {
     this.rBusy = new Int32Array(replicas);
     this.rQueue = Array.from({ length: replicas }, () => new Int32Array(16));
     this.rDown = new Uint8Array(replicas);
+    this.rFailed = new Uint8Array(replicas);
     this.rOut = new Uint8Array(replicas);
     this.rHead = new Int32Array(replicas);
     this.rLen = new Int32Array(replicas);
@@ -460,7 +462,7 @@ export class Simulation {
     this.stImpaired = new Uint8Array(ns);
     this.stDeadReplicas = new Int32Array(ns);
     this.stRotationOut = new Int32Array(ns);
-    this.healthRng = model.incidents.some((i) => i.replicas.length > 0) ? deriveStream(seed, opts.replication, 'health-checks') : null;
+    this.healthRng = model.incidents.some((i) => i.replicas.length > 0) || model.stations.some((st) => st.failures) ? deriveStream(seed, opts.replication, 'health-checks') : null;
     const nq = model.queues.length;
     this.qPublished = new Float64Array(nq);
     this.qConsumed = new Float64Array(nq);
@@ -519,7 +521,7 @@ export class Simulation {
       case EV_SCALE_READY: this.replicaReady(id); break;
       case EV_DEPLOY: this.startDeploy(id); break;
       case EV_DEPLOY_STEP: this.deployStep(id); break;
-      case EV_HEALTH: this.healthChecked(id); break;
+      case EV_HEALTH: if (id & 1) this.replicaToggled(id >> 1); else this.healthChecked(id >> 1); break;
     }
   }
 
@@ -534,6 +536,11 @@ export class Simulation {
     this.model.stations.forEach((st, s) => {
       if (st.autoscale) this.schedule(st.autoscale.everyMs, s, EV_SCALE_EVAL);
       if (st.deploy) this.schedule(st.deploy.atMs, s, EV_DEPLOY);
+      if (st.failures) {
+        // Every replica starts up; its first failure comes after a full time to failure.
+        const rng = this.streams[st.failures.stream];
+        for (let k = 0; k < st.replicas; k++) this.schedule(this.dists.sample(st.failures.timeToFailure, rng), 2 * (this.stFirst[s] + k) + 1, EV_HEALTH);
+      }
     });
     this.model.incidents.forEach((inc, i) => {
       this.schedule(inc.atMs, 2 * i, EV_INCIDENT);
@@ -1045,9 +1052,14 @@ export class Simulation {
 
   // ---------------------------------------------------------------- autoscaling
 
-  /** ∫₀^now serving replicas of station s. */
+  /** Replicas of station s serving now: in the balancer's set and alive. */
+  private capacityNow(s: number): number {
+    return Math.max(0, this.stServing[s] - this.stDeadReplicas[s]);
+  }
+
+  /** ∫₀^now serving (live) replicas of station s. */
   private activeArea(s: number): number {
-    return this.stActiveInt[s] + this.stServing[s] * this.now;
+    return this.stActiveInt[s] + this.capacityNow(s) * this.now;
   }
 
   /** Replicas billed now: running (serving or deploying), provisioning, and a blue-green fleet. */
@@ -1066,7 +1078,7 @@ export class Simulation {
    */
   private setCounts(s: number, active: number, pending: number, out: number, extra: number): void {
     const serving = Math.max(0, active - out);
-    this.stActiveInt[s] += (this.stServing[s] - serving) * this.now;
+    const capacityBefore = this.capacityNow(s);
     const billedBefore = this.billedNow(s);
     this.stActive[s] = active;
     this.stPending[s] = pending;
@@ -1074,6 +1086,7 @@ export class Simulation {
     this.stExtra[s] = extra;
     this.stBilledInt[s] += (billedBefore - this.billedNow(s)) * this.now;
     this.stServing[s] = serving;
+    this.stActiveInt[s] += (capacityBefore - this.capacityNow(s)) * this.now;
   }
 
   private setReplicas(s: number, active: number, pending: number): void {
@@ -1210,9 +1223,10 @@ export class Simulation {
    * health checks take it out of rotation.
    */
   private replicaDies(s: number, r: number): void {
-    if (this.rDown[r]) return;
-    this.rDown[r] = 1;
+    if (this.rDown[r]++ > 0) return; // already dead (its zone and its own failure overlap)
+    const capacityBefore = this.capacityNow(s);
     this.stDeadReplicas[s]++;
+    this.stActiveInt[s] += (capacityBefore - this.capacityNow(s)) * this.now;
     this.updateImpaired(s);
     for (let f = 0; f < this.frameCount; f++) if (this.fReplica[f] === r) this.fDoomed[f] = 1;
     while (this.rLen[r] > 0) {
@@ -1225,11 +1239,28 @@ export class Simulation {
   }
 
   private replicaRecovers(s: number, r: number): void {
-    if (!this.rDown[r]) return;
-    this.rDown[r] = 0;
+    if (this.rDown[r] === 0 || --this.rDown[r] > 0) return;
+    const capacityBefore = this.capacityNow(s);
     this.stDeadReplicas[s]--;
+    this.stActiveInt[s] += (capacityBefore - this.capacityNow(s)) * this.now;
     this.updateImpaired(s);
     this.scheduleHealthCheck(s, r, this.healthCheck(s).healthyAfter);
+  }
+
+  /** A replica with random failures fails (if it was up on its own account) or is repaired, and the next change is drawn. */
+  private replicaToggled(r: number): void {
+    const s = this.rStation[r];
+    const f = this.stations[s].failures!;
+    const rng = this.streams[f.stream];
+    if (this.rFailed[r] === 0) {
+      this.rFailed[r] = 1;
+      this.replicaDies(s, r);
+      this.schedule(this.now + this.dists.sample(f.timeToRepair, rng), 2 * r + 1, EV_HEALTH);
+    } else {
+      this.rFailed[r] = 0;
+      this.replicaRecovers(s, r);
+      this.schedule(this.now + this.dists.sample(f.timeToFailure, rng), 2 * r + 1, EV_HEALTH);
+    }
   }
 
   private healthCheck(s: number): { everyMs: number; unhealthyAfter: number; healthyAfter: number } {
@@ -1240,13 +1271,13 @@ export class Simulation {
   private scheduleHealthCheck(s: number, r: number, checks: number): void {
     const every = this.healthCheck(s).everyMs;
     const delay = this.healthRng!.nextUniform() * every + (checks - 1) * every;
-    this.schedule(this.now + delay, r, EV_HEALTH);
+    this.schedule(this.now + delay, 2 * r, EV_HEALTH);
   }
 
   /** A health check decided about replica r: out of rotation while dead, back once alive. */
   private healthChecked(r: number): void {
     const s = this.rStation[r];
-    const out = this.rDown[r] === 1 ? 1 : 0;
+    const out = this.rDown[r] > 0 ? 1 : 0;
     if (this.rOut[r] === out) return;
     this.rOut[r] = out;
     this.stRotationOut[s] += out ? 1 : -1;

@@ -165,8 +165,10 @@ export interface StationDef {
   balancer: Balancer;
   /** Stream used by the random and powerOfTwo balancers. */
   stream: number;
-  /** How the balancer notices a dead replica (replicas of a zone outage); default every 10 s, 2 failed checks, 2 good ones to return. */
+  /** How the balancer notices a dead replica; default every 10 s, 2 failed checks, 2 good ones to return. */
   healthCheck?: { everyMs: number; unhealthyAfter: number; healthyAfter: number };
+  /** Random failures of each replica during the run: time to failure and to repair (dist ids), drawn from `stream`. */
+  failures?: { timeToFailure: number; timeToRepair: number; stream: number };
   /** Record each arrival's wait for a worker in a histogram (connection pools, queue brokers). */
   trackWait?: boolean;
   /** Instances billed per replica and hour, when not the replica count (a queue's brokers). */

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { parseDistribution } from './distribution-text.ts';
-import { positiveInt, share } from './schema-fields.ts';
+import { duration, positiveInt, share } from './schema-fields.ts';
+import type { ModelBuilder } from './builder.ts';
 import { parseDuration } from './units.ts';
 import type { DistSpec } from '../engine/distributions.ts';
 
@@ -46,6 +47,31 @@ export const failuresSchema = z
   .meta({ description: 'Independent failures and repairs of each replica, for availability and uptime (docs/uptime-method.md)' });
 
 export type Failures = z.output<typeof failuresSchema>;
+
+export const healthCheckSchema = z
+  .strictObject({
+    every: duration('Time between checks').default('10s'),
+    unhealthyAfter: positiveInt().default(2).meta({ description: 'Failed checks in a row before the balancer takes a replica out' }),
+    healthyAfter: positiveInt().default(2).meta({ description: 'Good checks in a row before it puts it back' }),
+  })
+  .meta({ description: 'How the balancer notices dead replicas (default: every 10 s, out after 2 failed checks, back after 2 good ones)' });
+
+/** The engine's health check of a component, or undefined for the default. */
+export function compileHealthCheck(h: z.output<typeof healthCheckSchema> | undefined): { everyMs: number; unhealthyAfter: number; healthyAfter: number } | undefined {
+  if (!h) return undefined;
+  const every = parseDuration(h.every);
+  return { everyMs: every.ok && every.value > 0 ? every.value : 10_000, unhealthyAfter: h.unhealthyAfter, healthyAfter: h.healthyAfter };
+}
+
+/** The engine's random failures of a component's replicas (dist ids), from validated text. */
+export function compileFailures(b: ModelBuilder, name: string, f: Failures): { timeToFailure: number; timeToRepair: number; stream: number } {
+  const dist = (text: string) => {
+    const spec = timeSpec(text);
+    if (typeof spec === 'string') throw new Error(`internal: '${text}' passed validation but does not parse: ${spec}`);
+    return b.dist(spec);
+  };
+  return { timeToFailure: dist(f.mtbf), timeToRepair: dist(f.mttr), stream: b.stream(`${name}.failures`) };
+}
 
 export const zoneFailuresSchema = z
   .strictObject({

@@ -15,7 +15,9 @@ import { runScenario } from './run-scenario.ts';
  * request-level run of each state that matters gives its success ratio within the SLO; the two
  * combine into expected availability, downtime per year and time-based uptime, with CIs.
  *
- * States: the nominal one (everything up) is the scenario's own run; a state in which some
+ * States: the nominal one (everything up) is the scenario's own run — run again without random
+ * failures when it has them (request-level runs inject them; here the failure-only time scale
+ * accounts for them, so they must not count twice); a state in which some
  * component has fewer replicas up than it requires serves nothing (success 0, no run); any other
  * state runs the scenario with the failed replicas removed (the balancer has noticed them; the
  * minutes before it does are a transient this steady-state method leaves out). States beyond
@@ -70,6 +72,8 @@ export async function runUptimeStudy(scenario: Scenario, nominal: RunResult, opt
   const { kept, other } = groupRareStates(longHorizon.states, { coverage: opts.coverage ?? 0.99999 });
   const threshold = shareValue(scenario.uptime?.threshold) ?? 0.99;
   const units = new Map(input.units.map((u) => [u.name, u]));
+  const calm = withoutRandomFailures(scenario);
+  const nominalRun = calm === scenario ? nominal : await runScenario(calm, opts);
 
   const successes: StateSuccess[] = [];
   const sources = new Map<string, UptimeState['source']>();
@@ -80,7 +84,7 @@ export async function runUptimeStudy(scenario: Scenario, nominal: RunResult, opt
       continue;
     }
     const degraded = Object.entries(state.up).filter(([name, up]) => up < units.get(name)!.replicas);
-    const run = degraded.length === 0 ? nominal : await runScenario(withReplicas(scenario, degraded), opts);
+    const run = degraded.length === 0 ? nominalRun : await runScenario(withReplicas(calm, degraded), opts);
     successes.push({ state: state.key, successRatio: run.overall.sloShare, halfWidth: run.overall.ci95?.sloShare ?? 0, replications: run.replications });
     sources.set(state.key, degraded.length === 0 ? 'nominal run' : 'request-level run');
   }
@@ -115,6 +119,14 @@ export async function runUptimeStudy(scenario: Scenario, nominal: RunResult, opt
       };
     }),
   };
+}
+
+/** The scenario without random failures inside its request-level runs (the same object when it has none). */
+function withoutRandomFailures(scenario: Scenario): Scenario {
+  if (!Object.values(scenario.components).some((c) => (c.kind === 'service' || c.kind === 'database') && c.failures)) return scenario;
+  const copy = JSON.parse(JSON.stringify(scenario)) as Scenario;
+  for (const c of Object.values(copy.components)) if (c.kind === 'service' || c.kind === 'database') delete c.failures;
+  return copy;
 }
 
 /** The scenario with some services' replicas reduced to the number up in a degraded state. */
