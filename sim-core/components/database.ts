@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { Op } from '../model/compiled.ts';
 import type { ComponentKind } from '../model/compile-context.ts';
-import { ALWAYS, distribution, namedRecord, nonNegativeInt, positiveInt } from '../model/schema-fields.ts';
+import { ALWAYS, distribution, duration, namedRecord, nonNegativeInt, positiveInt } from '../model/schema-fields.ts';
 import { databaseQueryBlock } from '../model/block-names.ts';
 import { instanceType, replicaPrice } from '../cost/price-field.ts';
 import { compileFailures, compileHealthCheck, failuresSchema, healthCheckSchema } from '../model/failures-schema.ts';
@@ -82,6 +82,7 @@ export const databaseSchema = z
     price: replicaPrice('Price of one instance (primary or replica), e.g. $0.159/h; overrides the price list').optional(),
     failures: failuresSchema.optional().meta({ description: 'Failures of the primary (the database serves only while it is up; no failover yet)' }),
     healthCheck: healthCheckSchema.optional(),
+    failover: duration('With read replicas: a replica is promoted this long after the primary fails (the primary is down only that long)').optional(),
   })
   .superRefine((db, ctx) => {
     if (typeof db !== 'object' || db === null || typeof db.queries !== 'object' || db.queries === null) return;
@@ -95,6 +96,9 @@ export const databaseSchema = z
       });
     }
     const replicas = db.readReplicas;
+    if (db.failover !== undefined && !(typeof replicas === 'number' && replicas > 0)) {
+      ctx.addIssue({ code: 'custom', path: ['failover'], message: 'failover promotes a read replica, and this database has none: give readReplicas', input: db.failover });
+    }
     if (db.replicationLag !== undefined && !(typeof replicas === 'number' && replicas > 0)) {
       ctx.addIssue({ code: 'custom', path: ['replicationLag'], message: 'replicationLag is the lag of read replicas, and this database has none: give readReplicas, or drop replicationLag', input: db.replicationLag });
     }
@@ -110,6 +114,17 @@ export const databaseSchema = z
   .meta({ description: 'A database: a primary and optional read replicas, each with cores serving queries; query types with service times' });
 
 export type Database = z.output<typeof databaseSchema>;
+
+/**
+ * The primary's failures as the engine and the uptime study see them: with `failover`, a read
+ * replica is promoted after that delay, so the primary role is down for the failover, not for the
+ * repair. (The cluster then has one replica fewer until the failed instance is repaired: not
+ * modelled.)
+ */
+export function primaryFailures(db: Pick<Database, 'failures' | 'failover'>): NonNullable<Database['failures']> {
+  const f = db.failures!;
+  return db.failover === undefined ? f : { ...f, mttr: `const(${db.failover})` };
+}
 
 /** The query types that are reads, by the rule in the header. */
 function readTypes(db: { queries?: unknown; reads?: unknown }): string[] {
@@ -143,7 +158,7 @@ export const databaseKind: ComponentKind<Database> = {
       workers: db.cores,
       queue: Infinity,
       balancer: 'roundRobin',
-      ...(db.failures ? { failures: compileFailures(b, name, db.failures) } : {}),
+      ...(db.failures ? { failures: compileFailures(b, name, primaryFailures(db)) } : {}),
       ...(db.healthCheck ? { healthCheck: compileHealthCheck(db.healthCheck) } : {}),
     });
     const replicas =

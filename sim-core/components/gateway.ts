@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import type { ComponentKind } from '../model/compile-context.ts';
-import { callTarget, distribution, namedRecord } from '../model/schema-fields.ts';
+import { callTarget, distribution, namedRecord, positiveInt } from '../model/schema-fields.ts';
+import { Op } from '../model/compiled.ts';
 import { rateLimiter, rateLimitSchema } from '../model/rate-limit.ts';
 import { isObject } from '../model/is-object.ts';
 
@@ -33,6 +34,10 @@ export const gatewaySchema = z.strictObject({
     .meta({ description: 'The API Gateway product it is billed as: http (HTTP API, apigateway.http.requests) or rest (REST API, apigateway.rest.requests)' }),
   latency: distribution('Time each request spends in the gateway').optional(),
   rateLimit: rateLimitSchema('Token bucket; requests that find it empty fail as rate-limited').optional(),
+  shed: z
+    .strictObject({ maxInFlight: positiveInt().meta({ description: 'Requests in flight (entered, not yet answered) beyond which new ones are rejected at once' }) })
+    .optional()
+    .meta({ description: 'Load shedding: reject new requests while this many are in flight (row <gateway>.inflight)' }),
   routes: namedRecord(callTarget('The service operation this route forwards to'), 'route', 'Operations the gateway exposes as <gateway>.<route>'),
 });
 
@@ -62,8 +67,21 @@ export const gatewayKind: ComponentKind<Gateway> = {
     const stream = b.stream(name);
     const latency = gateway.latency === undefined ? -1 : ctx.dist(gateway.latency, [...path, 'latency']);
     const limiter = rateLimiter(b, name, gateway.rateLimit);
+    // Load shedding: a station of maxInFlight slots and no waiting room, held from entry to answer.
+    const shed = gateway.shed
+      ? b.station({ name: `${name}.inflight`, kind: 'shedding', replicas: 1, workers: gateway.shed.maxInFlight, queue: 0, balancer: 'roundRobin' })
+      : -1;
     for (const [route, target] of Object.entries(gateway.routes)) {
-      b.beginBlock(b.block(`${name}.${route}`));
+      const routeBlock = b.block(`${name}.${route}`);
+      const body = shed >= 0 ? b.block(`${name}.${route}#admitted`) : routeBlock;
+      if (shed >= 0) {
+        b.beginBlock(routeBlock);
+        b.enter(shed);
+        b.emit(Op.FORK, 1, body);
+        b.leave();
+        b.ret();
+      }
+      b.beginBlock(body);
       b.enter(station);
       if (limiter >= 0) b.limit(limiter, station);
       if (latency >= 0) b.sleep(latency, stream);

@@ -2,6 +2,7 @@ import type { Scenario } from '../model/schema.ts';
 import { timeSpec } from '../model/failures-schema.ts';
 import { parseDuration } from '../model/units.ts';
 import { MS_PER_YEAR } from './year.ts';
+import { primaryFailures } from '../components/database.ts';
 import type { FailureUnit, LongHorizonInput } from './long-horizon-input.ts';
 
 /**
@@ -20,8 +21,9 @@ export function failureInput(scenario: Scenario): LongHorizonInput | null {
     const replicas = c.kind === 'service' ? c.replicas : 1;
     const unit: FailureUnit = { name, replicas, required: c.kind === 'service' ? (c.failures?.required ?? 1) : 1 };
     if (c.failures) {
-      unit.timeToFailure = spec(c.failures.mtbf);
-      unit.timeToRepair = spec(c.failures.mttr);
+      const f = c.kind === 'database' ? primaryFailures(c) : c.failures;
+      unit.timeToFailure = spec(f.mtbf);
+      unit.timeToRepair = spec(f.mttr);
     }
     units.push(unit);
   }

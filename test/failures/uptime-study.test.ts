@@ -70,3 +70,21 @@ describe('bad input: failures', () => {
     expect(errorsOf(`${scenario(8)}zoneFailures: { mtbf: 1000h, mttr: 2h }\n`)).toEqual(['16:15 zoneFailures: zone failures need zones: give zones: 3 (the replicas are spread over them)']);
   });
 });
+
+describe('database failover', () => {
+  it('with read replicas and failover: 30s, the primary is down for the failover, not the repair', async () => {
+    const { failureInput } = await import('../../sim-core/failures/failure-units.ts');
+    const s = loadScenario(`
+archsim: 1
+name: failover
+workload: { arrivals: 10/s }
+endpoints: { r: { call: app.r } }
+components:
+  app: { kind: service, workers: 4, operations: { r: { steps: [ { query: pg.read } ] } } }
+  pg: { kind: database, cores: 2, readReplicas: 1, failover: 30s, failures: { mtbf: 100h, mttr: 2h }, queries: { read: exp(1ms) } }
+`).scenario!;
+    const unit = failureInput(s)!.units.find((u) => u.name === 'pg')!;
+    expect(unit.timeToRepair).toEqual({ kind: 'const', value: 30_000 });
+    expect(unit.timeToFailure).toEqual({ kind: 'exp', mean: 100 * 3600e3 });
+  });
+});
