@@ -1436,7 +1436,6 @@ export class Simulation {
     return first;
   }
 
-  /** Integrate busy and queued counts of station s up to now. */
   /** ∫₀^now busy workers of station s, summed over its replicas. */
   private busyArea(s: number): number {
     return this.stBusyInt[s] + this.stBusy[s] * this.now;

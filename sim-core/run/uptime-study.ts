@@ -121,17 +121,20 @@ export async function runUptimeStudy(scenario: Scenario, nominal: RunResult, opt
   };
 }
 
+/** A deep copy: a validated Scenario is plain data (text and numbers). */
+const cloneScenario = (scenario: Scenario): Scenario => JSON.parse(JSON.stringify(scenario)) as Scenario;
+
 /** The scenario without random failures inside its request-level runs (the same object when it has none). */
 function withoutRandomFailures(scenario: Scenario): Scenario {
   if (!Object.values(scenario.components).some((c) => (c.kind === 'service' || c.kind === 'database') && c.failures)) return scenario;
-  const copy = JSON.parse(JSON.stringify(scenario)) as Scenario;
+  const copy = cloneScenario(scenario);
   for (const c of Object.values(copy.components)) if (c.kind === 'service' || c.kind === 'database') delete c.failures;
   return copy;
 }
 
 /** The scenario with some services' replicas reduced to the number up in a degraded state. */
 function withReplicas(scenario: Scenario, degraded: Array<[string, number]>): Scenario {
-  const copy = JSON.parse(JSON.stringify(scenario)) as Scenario; // plain data: text and numbers
+  const copy = cloneScenario(scenario);
   for (const [name, up] of degraded) {
     const c = copy.components[name];
     if (c.kind === 'service') c.replicas = up;
