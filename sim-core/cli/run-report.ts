@@ -31,7 +31,7 @@ const LATENCY_KEYS = ['mean', 'p50', 'p90', 'p95', 'p99', 'p999'] as const;
 const LATENCY_HEADERS = ['mean', 'p50', 'p90', 'p95', 'p99', 'p99.9'];
 
 export function formatRunReport(result: RunResult, options: RunReportOptions = {}): string {
-  return [formatHeader(result), formatEndpointTable(result, options), formatErrorCauses(result), formatComponentTable(result), formatDataTier(result), formatUptime(result), formatCost(result)]
+  return [formatHeader(result), formatEndpointTable(result, options), formatErrorCauses(result), formatRunUptime(result), formatDeploys(result), formatComponentTable(result), formatDataTier(result), formatUptime(result), formatCost(result)]
     .filter((s) => s !== '')
     .join('\n\n') + '\n';
 }
@@ -142,6 +142,23 @@ function formatErrorCauses(r: RunResult): string {
   const causes = Object.entries(r.overall.errorsByCause).filter(([, share]) => share > 0);
   if (causes.length === 0) return '';
   return `errors by cause (overall): ${causes.map(([cause, share]) => `${cause} ${formatPercent(share)}`).join(', ')}`;
+}
+
+/** The run's own time-based uptime, when some minute was down (the uptime study, if any, gives the year). */
+function formatRunUptime(r: RunResult): string {
+  if (!(r.overall.uptime < 1)) return '';
+  return `uptime of this run: ${formatPercent(r.overall.uptime)} of its minutes had enough requests within the SLO (uptime.threshold, default 99%)`;
+}
+
+/** Deployments inside the run, per service: started, rolled back, promoted (canaries). */
+function formatDeploys(r: RunResult): string {
+  const lines = Object.entries(r.components).flatMap(([name, c]) => {
+    const d = c.deploys;
+    if (!d || d.started === 0) return [];
+    const canary = d.rolledBack > 0 || d.promoted > 0 ? `, ${formatCount(d.rolledBack)} rolled back, ${formatCount(d.promoted)} promoted` : '';
+    return [`${name} ${formatCount(d.started)} started${canary}`];
+  });
+  return lines.length > 0 ? `deployments: ${lines.join('; ')}` : '';
 }
 
 function formatComponentTable(r: RunResult): string {

@@ -16,6 +16,11 @@ export function formatUptime(r: RunResult): string {
     `  request-based  ${pm(u.availability, pct)} of requests succeed within their SLO: ${pm(u.downtimeMinutesPerYear, min)} of downtime a year`,
     `  time-based     uptime ${pm(u.uptime, pct)} (a state is down when under ${formatPercent(u.threshold)} succeed): ${pm(u.uptimeDowntimeMinutesPerYear, min)} down a year`,
   ];
+  if (u.deploys) {
+    const d = u.deploys;
+    const who = Object.entries(d.components).map(([name, c]) => `${name} ${pct(c.windowShare, 3)}`).join(', ');
+    head.push(`  deploys        replicas out ${pct(d.windowShare.mean, 3)} of the time (${who}); of the downtime above: ${pm(d.downtimeMinutesPerYear, min)} (request-based), ${pm(d.uptimeDowntimeMinutesPerYear, min)} (time-based) a year`);
+  }
   if (u.availabilityRange.high > u.availabilityRange.low) {
     head.push(`  rare states (${pct(u.availabilityRange.high - u.availabilityRange.low)} of the time) are not run and count as down: availability is at most ${pct(u.availabilityRange.high)}`);
   }

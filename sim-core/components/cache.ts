@@ -35,6 +35,13 @@ import { instanceType, replicaPrice } from '../cost/price-field.ts';
  * reports `lookups` and `hits` per second — the hits are the load the cache removes from what is
  * behind it — and `hitRatio`.
  *
+ * `local: true` makes it an in-process cache (Caffeine, a Map) in each replica of the services
+ * that use it: `capacity` is per replica and the hit ratio of a replica's lookup follows that
+ * replica's own warm-up — Che's cold start evaluated at the lookups it has made since it started
+ * (exact for the independent reference model). A replica that joins — scaled out, repaired after a
+ * failure or a zone outage, replaced by a deploy — starts empty; `warm` says whether the replicas
+ * running at t = 0 start full. Its `latency` is the in-process lookup time. No ttl (not modelled).
+ *
  * Streams: `<cache>` for latency draws, `<cache>.hit` for the hit/miss draws of all call sites.
  */
 export const cacheSchema = z
@@ -46,6 +53,7 @@ export const cacheSchema = z
     zipf: nonNegativeNumber('Popularity skew: the i-th most popular key is asked for in proportion to 1/i^zipf (0: all alike; 0.6–1.2 is typical of web workloads)').optional(),
     ttl: duration('Entries expire this long after they were stored (not refreshed by hits)').optional(),
     warm: z.boolean().default(true).meta({ description: 'false: the cache starts empty and warms up over the run' }),
+    local: z.boolean().default(false).meta({ description: 'An in-process cache in each replica of its callers: capacity per replica; a replica that joins (scaled out, repaired, redeployed) starts with it empty' }),
     instance: instanceType('Instance type of one cache node, priced from the price list (e.g. cache.m6g.large)').optional(),
     price: replicaPrice('Price of one cache node, e.g. $0.149/h; overrides the price list').optional(),
   })
@@ -57,6 +65,9 @@ export const cacheSchema = z
       for (const k of model.filter((m) => cache[m] === undefined)) {
         ctx.addIssue({ code: 'custom', path: [k], message: `a derived hit ratio needs capacity, keys and zipf together; ${k} is missing`, input: undefined });
       }
+    }
+    if (cache.local && cache.ttl !== undefined) {
+      ctx.addIssue({ code: 'custom', path: ['ttl'], message: 'a ttl on a local cache is not modelled: drop ttl, or make the cache shared (local: false)', input: cache.ttl });
     }
     for (const k of ['ttl', 'warm'] as const) {
       if (given.length === 0 && cache[k] !== undefined && !(k === 'warm' && cache.warm === true)) {
@@ -76,7 +87,7 @@ export const cacheKind: ComponentKind<Cache> = {
 
   compile(ctx, name, cache, path) {
     const { b } = ctx;
-    const station = b.station({ name, kind: 'cache', replicas: 1, workers: Infinity, queue: Infinity, balancer: 'roundRobin' });
+    const station = b.station({ name, kind: 'cache', replicas: 1, workers: Infinity, queue: Infinity, balancer: 'roundRobin', ...(cache.local ? { zoneless: true } : {}) });
     const stream = b.stream(name);
     const latency = ctx.dist(cache.latency, [...path, 'latency']);
     for (const block of [cacheGetBlock(name), cacheSetBlock(name)]) {
@@ -88,6 +99,7 @@ export const cacheKind: ComponentKind<Cache> = {
     }
     // Call sites may have registered the cache already (they compile first when listed first).
     const id = b.once(cacheIdKey(name), () => b.cache({ name, model: null }));
+    if (cache.local) b.caches[id].local = true;
     if (cache.capacity !== undefined && cache.keys !== undefined && cache.zipf !== undefined) {
       let ttlMs: number | undefined;
       if (cache.ttl !== undefined) {

@@ -6,6 +6,7 @@ import { databaseQueryBlock } from '../model/block-names.ts';
 import { instanceType, replicaPrice } from '../cost/price-field.ts';
 import { compileFailures, compileHealthCheck, failuresSchema, healthCheckSchema } from '../model/failures-schema.ts';
 import { didYouMean } from '../model/suggest.ts';
+import { resilienceDefaultsSchema } from '../model/resilience.ts';
 
 /**
  * `kind: database` — a primary with optional read replicas, used from a service operation's
@@ -83,6 +84,7 @@ export const databaseSchema = z
     failures: failuresSchema.optional().meta({ description: 'Failures of the primary (the database serves only while it is up; no failover yet)' }),
     healthCheck: healthCheckSchema.optional(),
     failover: duration('With read replicas: a replica is promoted this long after the primary fails (the primary is down only that long)').optional(),
+    resilience: resilienceDefaultsSchema.optional(),
   })
   .superRefine((db, ctx) => {
     if (typeof db !== 'object' || db === null || typeof db.queries !== 'object' || db.queries === null) return;

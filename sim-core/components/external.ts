@@ -4,6 +4,7 @@ import { countOrUnbounded, distribution, share, shareValue } from '../model/sche
 import { externalCallBlock } from '../model/steps.ts';
 import { CAUSE_EXTERNAL_ERROR } from '../metrics/replication-result.ts';
 import { rateLimiter, rateLimitSchema } from '../model/rate-limit.ts';
+import { resilienceDefaultsSchema } from '../model/resilience.ts';
 
 /**
  * `kind: external` — a third-party API, used from a service operation's steps:
@@ -31,6 +32,7 @@ export const externalSchema = z.strictObject({
   concurrency: countOrUnbounded(1, 'Calls served at once (a concurrency limit); beyond it calls wait in the queue').default('unbounded'),
   queue: countOrUnbounded(0, 'Calls that may wait for a free slot (0: fail at once when all are busy); beyond it calls are rejected').default('unbounded'),
   rateLimit: rateLimitSchema('The provider’s quota as a token bucket; calls that find it empty fail as rate-limited').optional(),
+  resilience: resilienceDefaultsSchema.optional(),
 });
 
 export type External = z.output<typeof externalSchema>;

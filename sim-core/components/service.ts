@@ -8,6 +8,7 @@ import { isObject } from '../model/is-object.ts';
 import { compileFailures, compileHealthCheck, failuresSchema, healthCheckSchema } from '../model/failures-schema.ts';
 import { autoscaleSchema, compileAutoscale } from '../model/autoscale-schema.ts';
 import { compileDeploy, deploySchema } from '../model/deploy-schema.ts';
+import { resilienceDefaultsSchema } from '../model/resilience.ts';
 
 /**
  * `kind: service` — replicas × a worker pool behind the service's own balancer, each replica
@@ -40,6 +41,7 @@ export const serviceSchema = z.strictObject({
   healthCheck: healthCheckSchema.optional(),
   autoscale: autoscaleSchema.optional(),
   deploy: deploySchema.optional(),
+  resilience: resilienceDefaultsSchema.optional(),
 });
 
 export type Service = z.output<typeof serviceSchema>;
@@ -71,7 +73,7 @@ export const serviceKind: ComponentKind<Service> = {
       kind: 'service',
       replicas,
       ...(autoscale ? { autoscale } : {}),
-      ...(service.deploy ? { deploy: compileDeploy(ctx, service.deploy, [...path, 'deploy']) } : {}),
+      ...(service.deploy ? { deploy: compileDeploy(ctx, service.deploy, [...path, 'deploy'], () => b.stream(`${name}.canary`)) } : {}),
       ...(service.failures ? { failures: compileFailures(b, name, service.failures) } : {}),
       ...(service.healthCheck ? { healthCheck: compileHealthCheck(service.healthCheck) } : {}),
       workers: service.workers === 'unbounded' ? Infinity : service.workers,

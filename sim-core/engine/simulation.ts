@@ -3,9 +3,11 @@ import { deriveStream, type RandomStream } from './random.ts';
 import { sampleStandardExponential } from './ziggurat.ts';
 import type { DistTable } from './distributions.ts';
 import { Op, profileAt, type CompiledModel, type StationDef } from '../model/compiled.ts';
+import { CircuitBreakers } from './circuit-breakers.ts';
+import { ColdCacheCurve } from './cold-cache-curve.ts';
 import { createCacheHitModel, type CacheHitModel } from '../components/cache-hit-model.ts';
 import { histogramCreate, histogramMerge, histogramQuantile, histogramRecord, histogramReset, type Histogram } from '../metrics/histogram.ts';
-import { CAUSE_CIRCUIT_OPEN, CAUSE_INJECTED_ERROR, CAUSE_RATE_LIMITED, CAUSE_REJECTED, CAUSE_TIMEOUT, CAUSE_UNAVAILABLE, ERROR_CAUSES, type CallSiteTally, type CacheTally, type EndpointTally, type QueueTally, type ReplicationResult, type StationTally } from '../metrics/replication-result.ts';
+import { CAUSE_BAD_RELEASE, CAUSE_CIRCUIT_OPEN, CAUSE_INJECTED_ERROR, CAUSE_RATE_LIMITED, CAUSE_REJECTED, CAUSE_TIMEOUT, CAUSE_UNAVAILABLE, ERROR_CAUSES, type CallSiteTally, type CacheTally, type EndpointTally, type QueueTally, type ReplicationResult, type StationTally } from '../metrics/replication-result.ts';
 
 // Event kinds, packed with a target id into one int32: event = id * 16 + kind.
 const EV_RESUME = 0; // frame continues at its pc (a SLEEP ended)
@@ -55,6 +57,11 @@ const CACHE_RATE_CHANGE = 0.02;
 const SCALE_TOLERANCE = 0.1;
 /** How a balancer notices dead replicas unless the component says otherwise. */
 const DEFAULT_HEALTH_CHECK = { everyMs: 10_000, unhealthyAfter: 2, healthyAfter: 2 };
+
+const MINUTE_MS = 60_000;
+const PER_MINUTE = 1 / MINUTE_MS;
+/** A minute is down when fewer than this share of its requests succeed within their SLO, unless the scenario says otherwise. */
+const DEFAULT_UPTIME_THRESHOLD = 0.99;
 
 /** Progress is reported and cancellation checked every this many events. */
 const CHECK_EVERY = 1 << 16;
@@ -108,6 +115,7 @@ export class Simulation {
   private fAttempt = new Int32Array(1024); // retries made so far by that CALLX
   private fChild = new Int32Array(1024); // its current callee
   private fTimeoutAt = new Float64Array(1024); // when its timeout fires, or −1
+  private fArrive = new Float64Array(1024); // when it arrived at a station that scales on p95
   private freeFrames = new Int32Array(1024);
   private freeCount = 0;
   private frameCount = 0;
@@ -132,6 +140,15 @@ export class Simulation {
   private readonly stLastScale: Float64Array;
   private readonly stScaleTime: Float64Array; // time of the last evaluation
   private readonly stDeployLeft: Int32Array; // replicas a rolling deploy has still to replace
+  private readonly stCanary: Uint8Array; // a canary release is taking its share of the arrivals
+  private readonly stCanaryServed: Float64Array; // … requests it has served, and failed
+  private readonly stCanaryFailed: Float64Array;
+  private readonly stReleaseErrors: Float64Array; // error rate of the promoted release (0: none)
+  private readonly stDeploys: Float64Array; // measured window: deployments started, canaries rolled back, promoted
+  private readonly stRollbacks: Float64Array;
+  private readonly stPromotions: Float64Array;
+  private readonly stScaleP95: Uint8Array; // autoscaled on p95: visits are timed into stScaleLatency
+  private readonly stScaleLatency: Array<Histogram | null>; // visit times since the last evaluation
   private readonly seriesReplicas: Float64Array[];
   private readonly stWorkers: Float64Array;
   private readonly stQueueCap: Float64Array;
@@ -181,6 +198,10 @@ export class Simulation {
   private readonly cacheRateUsed: Float64Array; // the rate cacheProb was last evaluated at
   private readonly cacheLookupsAtUpdate: Float64Array;
   private cacheUpdateAt = 0;
+  /** Local caches with a modelled ratio: each replica's warm-up curve, and its lookups since it started (Infinity: warm). */
+  private readonly localCurves: Array<ColdCacheCurve | null>;
+  private readonly localLookups: Float64Array[];
+  private readonly localCaches: number[];
 
   // Resilient calls (CALLX): policies, measured tallies per call site, breakers.
   private readonly polTimeout: Float64Array;
@@ -192,22 +213,9 @@ export class Simulation {
   private readonly polBreaker: Int32Array;
   private readonly polFallback: Int32Array;
   private readonly siteTally: Float64Array; // [policy * SITE_FIELDS + field]
-  private readonly brRate: Float64Array;
-  private readonly brWindow: Int32Array;
-  private readonly brOpenFor: Float64Array;
-  private readonly brHalfOpen: Int32Array;
-  private readonly brState: Uint8Array; // 0 closed, 1 open, 2 half-open
-  private readonly brOutcomes: Uint8Array[]; // ring of the last `window` outcomes (1 = failure)
-  private readonly brHead: Int32Array;
-  private readonly brCount: Int32Array;
-  private readonly brFailures: Int32Array;
-  private readonly brOpenUntil: Float64Array;
-  private readonly brTrials: Int32Array;
-  private readonly brSuccesses: Int32Array;
-  private readonly brOpenInt: Float64Array; // ±t integral of time not closed
+  private readonly breakers: CircuitBreakers;
   private readonly brOpenMark: Float64Array;
   private readonly brOpenInterval: Float64Array;
-  private readonly brOpenings: Float64Array; // measured window
   private readonly seriesBreakerOpen: Float64Array[];
 
   // Incidents: per station, down / error share / slow factor while one is active.
@@ -242,6 +250,9 @@ export class Simulation {
   private readonly endpointSlo: Float64Array;
   private readonly hopDist: number;
   private readonly hopRng: RandomStream | null;
+  private readonly crossZoneDist: number; // −1: calls never pay for crossing a zone
+  private readonly crossZoneRng: RandomStream | null;
+  private readonly rZone: Int32Array; // per replica: its zone, −1 when not placed
   private readonly thinkDist: number;
   private readonly workloadRng: RandomStream;
   private readonly openRatePerMs: number;
@@ -283,6 +294,8 @@ export class Simulation {
   private intervalCompleted = 0;
   private intervalFailed = 0;
   private intervalWithinSlo = 0;
+  private readonly minuteFinished: Float64Array; // per minute of simulated time: requests finished
+  private readonly minuteGood: Float64Array; // … and those that succeeded within their SLO
   private readonly stBusyAreaInterval: Float64Array;
   private readonly stQueueAreaInterval: Float64Array;
   private arrivals = 0;
@@ -322,6 +335,15 @@ export class Simulation {
     this.stLastScale = new Float64Array(ns);
     this.stScaleTime = new Float64Array(ns);
     this.stDeployLeft = new Int32Array(ns);
+    this.stCanary = new Uint8Array(ns);
+    this.stCanaryServed = new Float64Array(ns);
+    this.stCanaryFailed = new Float64Array(ns);
+    this.stReleaseErrors = new Float64Array(ns);
+    this.stDeploys = new Float64Array(ns);
+    this.stRollbacks = new Float64Array(ns);
+    this.stPromotions = new Float64Array(ns);
+    this.stScaleP95 = Uint8Array.from(model.stations, (st) => (st.autoscale?.metric === 'p95' ? 1 : 0));
+    this.stScaleLatency = model.stations.map((st) => (st.autoscale?.metric === 'p95' ? histogramCreate() : null));
     this.stWorkers = Float64Array.from(model.stations, (s) => s.workers);
     this.stQueueCap = Float64Array.from(model.stations, (s) => s.queue);
     this.stBalancer = Uint8Array.from(model.stations, (s) => ['roundRobin', 'random', 'leastConnections', 'powerOfTwo'].indexOf(s.balancer));
@@ -367,6 +389,10 @@ export class Simulation {
     this.endpointSlo = Float64Array.from(model.endpoints, (e) => e.sloMs);
     this.hopDist = model.hop ? model.hop.dist : -1;
     this.hopRng = model.hop ? this.streams[model.hop.stream] : null;
+    this.crossZoneDist = model.crossZone ? model.crossZone.dist : -1;
+    this.crossZoneRng = model.crossZone ? this.streams[model.crossZone.stream] : null;
+    this.rZone = new Int32Array(replicas).fill(-1);
+    model.crossZone?.replicaZones.forEach((zones, s) => this.rZone.set(zones, this.stFirst[s]));
     if (w.type === 'closed') {
       this.thinkDist = w.thinkDist;
       const spec = model.dists.specs[w.thinkDist];
@@ -405,6 +431,8 @@ export class Simulation {
     this.seriesQueue = model.stations.map(() => new Float64Array(intervals));
     this.seriesReplicas = model.stations.map(() => new Float64Array(intervals));
     this.recentLatency = model.endpoints.map(() => histogramCreate());
+    this.minuteFinished = new Float64Array(Math.ceil(this.endMs / MINUTE_MS) + 1);
+    this.minuteGood = new Float64Array(this.minuteFinished.length);
     this.intervalHist = histogramCreate();
 
     this.counterTotal = new Float64Array(model.counters.length);
@@ -427,6 +455,11 @@ export class Simulation {
     this.cacheRate = new Float64Array(nc).fill(-1);
     this.cacheRateUsed = new Float64Array(nc).fill(-1);
     this.cacheLookupsAtUpdate = new Float64Array(nc);
+    this.localCurves = model.caches.map((c, i) => (c.local && this.cacheModels[i] ? new ColdCacheCurve(this.cacheModels[i]) : null));
+    this.localCaches = model.caches.flatMap((_, i) => (this.localCurves[i] ? [i] : []));
+    this.localLookups = model.caches.map((c) => (c.local && c.model ? new Float64Array(replicas).fill(c.model.warm ? Infinity : 0) : new Float64Array(0)));
+    // Local caches are per replica: the shared warm-up below does not apply to them.
+    this.localCaches.forEach((c) => (this.cacheCold[c] = 0));
     const pols = model.policies;
     this.polTimeout = Float64Array.from(pols, (p) => p.timeoutMs);
     this.polRetries = Int32Array.from(pols, (p) => p.retries);
@@ -438,22 +471,9 @@ export class Simulation {
     this.polFallback = Int32Array.from(pols, (p) => p.fallbackPc);
     this.siteTally = new Float64Array(pols.length * SITE_FIELDS);
     const brs = model.breakers;
-    this.brRate = Float64Array.from(brs, (b) => b.failureRate);
-    this.brWindow = Int32Array.from(brs, (b) => b.window);
-    this.brOpenFor = Float64Array.from(brs, (b) => b.openForMs);
-    this.brHalfOpen = Int32Array.from(brs, (b) => b.halfOpenCalls);
-    this.brState = new Uint8Array(brs.length);
-    this.brOutcomes = brs.map((b) => new Uint8Array(b.window));
-    this.brHead = new Int32Array(brs.length);
-    this.brCount = new Int32Array(brs.length);
-    this.brFailures = new Int32Array(brs.length);
-    this.brOpenUntil = new Float64Array(brs.length);
-    this.brTrials = new Int32Array(brs.length);
-    this.brSuccesses = new Int32Array(brs.length);
-    this.brOpenInt = new Float64Array(brs.length);
+    this.breakers = new CircuitBreakers(brs);
     this.brOpenMark = new Float64Array(brs.length);
     this.brOpenInterval = new Float64Array(brs.length);
-    this.brOpenings = new Float64Array(brs.length);
     this.seriesBreakerOpen = brs.map(() => new Float64Array(intervals));
     this.stDown = new Uint8Array(ns);
     this.stErrorShare = new Float64Array(ns);
@@ -649,12 +669,17 @@ export class Simulation {
   private finishRequest(f: number, cause: number): void {
     const latency = this.now - this.fStart[f];
     const e = this.fEndpoint[f];
+    const minute = (this.now * PER_MINUTE) | 0;
+    this.minuteFinished[minute]++;
     if (cause < 0) {
       this.completedAll++;
       this.intervalCompleted++;
       recordLatency(this.recentLatency[e], latency);
       const inSlo = latency <= this.endpointSlo[e];
-      if (inSlo) this.intervalWithinSlo++;
+      if (inSlo) {
+        this.intervalWithinSlo++;
+        this.minuteGood[minute]++;
+      }
       if (this.measuring) {
         const tally = this.tallies[e];
         tally.completed++;
@@ -751,7 +776,7 @@ export class Simulation {
           break;
         }
         case OP_HIT: {
-          pc = this.lookup(pc);
+          pc = this.lookup(pc, f);
           break;
         }
         case OP_COUNT: {
@@ -816,17 +841,36 @@ export class Simulation {
   }
 
   /** HIT at pc: count the lookup, draw hit (jump past the miss steps) or miss; the pc to go on at. */
-  private lookup(pc: number): number {
+  private lookup(pc: number, f: number): number {
     const code = this.code;
     const c = code[pc + 1];
     const k = code[pc + 3];
-    const p = k >= 0 ? this.consts[k] : this.cacheProb[c];
+    const p = k >= 0 ? this.consts[k] : this.localCurves[c] !== null ? this.localHitRatio(c, f) : this.cacheProb[c];
     this.cacheLookups[c]++;
     if (this.streams[code[pc + 2]].nextUniform() < p) {
       this.cacheHits[c]++;
       return code[pc + 4];
     }
     return pc + 5; // the miss steps follow
+  }
+
+  /** A local cache's hit ratio at the replica frame f runs on: its warm-up after the lookups made there. */
+  private localHitRatio(c: number, f: number): number {
+    const r = this.fHome[f];
+    if (r < 0) return this.localCurves[c]!.at(Infinity);
+    return this.localCurves[c]!.at(this.localLookups[c][r]++);
+  }
+
+  /** Replica r (re)starts: its local caches are empty. */
+  private coldStart(r: number): void {
+    for (const c of this.localCaches) if (this.localLookups[c].length > 0) this.localLookups[c][r] = 0;
+  }
+
+  /** Replicas first … first + n − 1 of station s restart (a deploy replaced them). */
+  private coldStartRange(s: number, from: number, n: number): void {
+    if (this.localCaches.length === 0) return;
+    const first = this.stFirst[s];
+    for (let k = from; k < Math.min(from + n, this.stReplicas[s]); k++) this.coldStart(first + k);
   }
 
   /** PUBLISH: a detached frame carries the message to `block` (its delivery); the publisher goes on. */
@@ -854,13 +898,13 @@ export class Simulation {
         return;
       case LINK_CALL:
         this.fFailed[f] = cause;
-        if (this.hopDist >= 0) this.schedule(this.now + this.dists.sample(this.hopDist, this.hopRng!), f, EV_CALL_RETURN);
+        if (this.hopDist >= 0 || this.crossZoneDist >= 0) this.schedule(this.now + this.returnDelay(f), f, EV_CALL_RETURN);
         else this.childReturned(f);
         return;
       case LINK_CALLX:
         this.fFailed[f] = cause;
-        if (this.hopDist >= 0 && this.code[this.fCallPc[this.fParent[f]] + 3] === 1) {
-          this.schedule(this.now + this.dists.sample(this.hopDist, this.hopRng!), f, EV_CALL_RETURN);
+        if ((this.hopDist >= 0 || this.crossZoneDist >= 0) && this.code[this.fCallPc[this.fParent[f]] + 3] === 1) {
+          this.schedule(this.now + this.returnDelay(f), f, EV_CALL_RETURN);
         } else this.callReturned(f);
         return;
       case LINK_ORPHAN:
@@ -888,6 +932,26 @@ export class Simulation {
         return;
       }
     }
+  }
+
+  /**
+   * The network time of a call's answer: a hop, plus — when the caller's replica and the replica
+   * the callee last entered are in different zones — the cross-zone delay of both directions. The
+   * outbound crossing is charged here too, because the callee's replica is only chosen on arrival:
+   * the caller sees the right response time, while the callee starts its work that much earlier.
+   */
+  private returnDelay(child: number): number {
+    let delay = this.hopDist >= 0 ? this.dists.sample(this.hopDist, this.hopRng!) : 0;
+    if (this.crossZoneDist >= 0) {
+      const from = this.fHome[this.fParent[child]];
+      const to = this.fHome[child];
+      if (from >= 0 && to >= 0) {
+        const a = this.rZone[from];
+        const b = this.rZone[to];
+        if (a >= 0 && b >= 0 && a !== b) delay += this.dists.sample(this.crossZoneDist, this.crossZoneRng!) + this.dists.sample(this.crossZoneDist, this.crossZoneRng!);
+      }
+    }
+    return delay;
   }
 
   private childReturned(child: number): void {
@@ -996,58 +1060,17 @@ export class Simulation {
     this.exec(f);
   }
 
-  /** Closed: yes. Open: no, until openFor has passed (then half-open). Half-open: the first halfOpenCalls. */
   private breakerAllows(b: number): boolean {
-    const state = this.brState[b];
-    if (state === 0) return true;
-    if (state === 1) {
-      if (this.now < this.brOpenUntil[b]) return false;
-      this.brState[b] = 2;
-      this.brTrials[b] = 0;
-      this.brSuccesses[b] = 0;
-    }
-    if (this.brTrials[b] >= this.brHalfOpen[b]) return false;
-    this.brTrials[b]++;
-    return true;
+    return this.breakers.allows(b, this.now);
   }
 
   private breakerRecord(b: number, ok: boolean): void {
-    const state = this.brState[b];
-    if (state === 1) return; // answers of calls let through before it opened
-    if (state === 2) {
-      if (!ok) this.openBreaker(b);
-      else if (++this.brSuccesses[b] >= this.brHalfOpen[b]) this.closeBreaker(b);
-      return;
-    }
-    const window = this.brWindow[b];
-    const ring = this.brOutcomes[b];
-    const head = this.brHead[b];
-    if (this.brCount[b] === window) this.brFailures[b] -= ring[head];
-    else this.brCount[b]++;
-    ring[head] = ok ? 0 : 1;
-    if (!ok) this.brFailures[b]++;
-    this.brHead[b] = head + 1 === window ? 0 : head + 1;
-    if (this.brCount[b] === window && this.brFailures[b] >= this.brRate[b] * window) this.openBreaker(b);
-  }
-
-  private openBreaker(b: number): void {
-    if (this.brState[b] === 0) this.brOpenInt[b] -= this.now;
-    this.brState[b] = 1;
-    this.brOpenUntil[b] = this.now + this.brOpenFor[b];
-    if (this.measuring) this.brOpenings[b]++;
-  }
-
-  private closeBreaker(b: number): void {
-    this.brState[b] = 0;
-    this.brOpenInt[b] += this.now;
-    this.brCount[b] = 0;
-    this.brFailures[b] = 0;
-    this.brHead[b] = 0;
+    this.breakers.record(b, ok, this.now, this.measuring);
   }
 
   /** ∫₀^now [breaker b not closed] dt. */
   private breakerOpenArea(b: number): number {
-    return this.brOpenInt[b] + (this.brState[b] === 0 ? 0 : this.now);
+    return this.breakers.notClosedArea(b, this.now);
   }
 
   // ---------------------------------------------------------------- autoscaling
@@ -1111,7 +1134,9 @@ export class Simulation {
     if (replicaTime > 0) {
       const metric = a.metric === 'utilisation'
         ? (busy - this.stScaleBusyMark[s]) / (replicaTime * this.stWorkers[s])
-        : (queue - this.stScaleQueueMark[s]) / replicaTime;
+        : a.metric === 'queueLength'
+          ? (queue - this.stScaleQueueMark[s]) / replicaTime
+          : this.visitP95(s, a.target);
       const current = this.stActive[s];
       const ratio = metric / a.target;
       const window = this.now - this.stScaleTime[s];
@@ -1136,9 +1161,22 @@ export class Simulation {
     this.schedule(this.now + a.everyMs, s, EV_SCALE_EVAL);
   }
 
+  /**
+   * The p95 of the visits (arrival to leaving: the wait, the work and the calls it makes) that
+   * ended since the last evaluation, and a fresh window; the target when there were none.
+   */
+  private visitP95(s: number, target: number): number {
+    const h = this.stScaleLatency[s]!;
+    if (h.count === 0) return target;
+    const p95 = histogramQuantile(h, 0.95);
+    histogramReset(h);
+    return p95;
+  }
+
   /** A provisioned replica starts serving: the next replica index joins the balancer. */
   private replicaReady(s: number): void {
     if (this.stPending[s] === 0) return;
+    this.coldStartRange(s, this.stActive[s], 1);
     this.setReplicas(s, this.stActive[s] + 1, this.stPending[s] - 1);
   }
 
@@ -1167,7 +1205,15 @@ export class Simulation {
       case 'blueGreen':
         this.setCounts(s, running, this.stPending[s], this.stOut[s], running);
         break;
+      case 'canary':
+        this.stCanary[s] = 1;
+        this.stCanaryServed[s] = 0;
+        this.stCanaryFailed[s] = 0;
+        this.setCounts(s, running, this.stPending[s], this.stOut[s], Math.ceil(d.canary!.share * running));
+        this.updateImpaired(s);
+        break;
     }
+    if (this.measuring) this.stDeploys[s]++;
     this.schedule(this.now + d.durationMs, s, EV_DEPLOY_STEP);
     if (d.everyMs < Infinity) this.schedule(this.now + d.everyMs, s, EV_DEPLOY);
   }
@@ -1175,6 +1221,10 @@ export class Simulation {
   private deployStep(s: number): void {
     const d = this.stations[s].deploy!;
     const left = this.stDeployLeft[s];
+    // The replicas this step brings back run the new release, with empty local caches: the batch
+    // just finished (rolling, in index order), or all of them (restart, blue-green switch, promotion).
+    if (d.strategy === 'rolling') this.coldStartRange(s, this.stActive[s] - left - this.stOut[s], this.stOut[s]);
+    else if (d.strategy !== 'canary' || this.stCanary[s]) this.coldStartRange(s, 0, this.stActive[s]);
     if (d.strategy === 'rolling' && left > 0) {
       const out = Math.min(d.batch, left);
       this.stDeployLeft[s] = left - out;
@@ -1182,7 +1232,50 @@ export class Simulation {
       this.schedule(this.now + d.durationMs, s, EV_DEPLOY_STEP);
       return;
     }
+    if (d.strategy === 'canary') {
+      if (!this.stCanary[s]) return; // it was rolled back
+      this.stReleaseErrors[s] = d.canary!.errorRate;
+      this.endCanary(s);
+      if (this.measuring) this.stPromotions[s]++;
+      return;
+    }
     this.setCounts(s, this.stActive[s], this.stPending[s], 0, 0);
+  }
+
+  /**
+   * An arrival at a station with a canary or a promoted release: with the canary's share it is
+   * served by the canary and fails with the new release's error rate; once the canary has served
+   * minRequests, an error that takes its observed error rate above rollbackAbove rolls it back.
+   * Other arrivals run the current release (failing at its rate, if it was promoted with one).
+   * The failure is decided on arrival: the release's errors cost no work.
+   */
+  private releaseFails(f: number, s: number): boolean {
+    const c = this.stations[s].deploy!.canary!;
+    const rng = this.streams[c.stream];
+    let errorRate = this.stReleaseErrors[s];
+    let canary = false;
+    if (this.stCanary[s] && rng.nextUniform() < c.share) {
+      canary = true;
+      errorRate = c.errorRate;
+      this.stCanaryServed[s]++;
+    }
+    if (errorRate === 0 || rng.nextUniform() >= errorRate) return false;
+    this.failAt(f, CAUSE_BAD_RELEASE, s);
+    if (canary) {
+      const served = this.stCanaryServed[s];
+      if (++this.stCanaryFailed[s] > c.rollbackAbove * served && served >= c.minRequests) {
+        this.endCanary(s);
+        if (this.measuring) this.stRollbacks[s]++;
+      }
+    }
+    return true;
+  }
+
+  /** The canary stops (promoted or rolled back): its replicas are no longer billed. */
+  private endCanary(s: number): void {
+    this.stCanary[s] = 0;
+    this.setCounts(s, this.stActive[s], this.stPending[s], this.stOut[s], 0);
+    this.updateImpaired(s);
   }
 
   // ---------------------------------------------------------------- incidents
@@ -1214,7 +1307,7 @@ export class Simulation {
   }
 
   private updateImpaired(s: number): void {
-    this.stImpaired[s] = this.stDown[s] || this.stErrorShare[s] > 0 || this.stDeadReplicas[s] > 0 ? 1 : 0;
+    this.stImpaired[s] = this.stDown[s] || this.stErrorShare[s] > 0 || this.stDeadReplicas[s] > 0 || this.stCanary[s] || this.stReleaseErrors[s] > 0 ? 1 : 0;
   }
 
   /**
@@ -1240,6 +1333,7 @@ export class Simulation {
 
   private replicaRecovers(s: number, r: number): void {
     if (this.rDown[r] === 0 || --this.rDown[r] > 0) return;
+    if (this.localCaches.length > 0) this.coldStart(r);
     const capacityBefore = this.capacityNow(s);
     this.stDeadReplicas[s]--;
     this.stActiveInt[s] += (capacityBefore - this.capacityNow(s)) * this.now;
@@ -1289,11 +1383,11 @@ export class Simulation {
       this.failAt(f, CAUSE_UNAVAILABLE, s);
       return true;
     }
-    if (this.streams[this.stErrorStream[s]].nextUniform() < this.stErrorShare[s]) {
+    if (this.stErrorShare[s] > 0 && this.streams[this.stErrorStream[s]].nextUniform() < this.stErrorShare[s]) {
       this.failAt(f, CAUSE_INJECTED_ERROR, s);
       return true;
     }
-    return false;
+    return (this.stCanary[s] === 1 || this.stReleaseErrors[s] > 0) && this.releaseFails(f, s);
   }
 
   // ---------------------------------------------------------------- stations
@@ -1324,6 +1418,7 @@ export class Simulation {
 
   private enterAt(f: number, s: number, r: number): boolean {
     if (this.stImpaired[s] && this.impairedFails(f, s, r)) return false;
+    if (this.stScaleP95[s]) this.fArrive[f] = this.now;
     if (this.rBusy[r] < this.stWorkers[s]) {
       this.rBusy[r]++;
       this.stBusy[s]++;
@@ -1368,6 +1463,7 @@ export class Simulation {
     const s = this.rStation[r];
     this.fReplica[f] = -1;
     if (this.measuring) this.stCompleted[s]++;
+    if (this.stScaleP95[s]) recordLatency(this.stScaleLatency[s]!, this.now - this.fArrive[f]);
     if (this.rLen[r] > 0) {
       const next = this.dequeue(r);
       this.stQueued[s]--;
@@ -1517,6 +1613,7 @@ export class Simulation {
     this.fAttempt = grow(this.fAttempt, (k) => new Int32Array(k));
     this.fChild = grow(this.fChild, (k) => new Int32Array(k));
     this.fTimeoutAt = grow(this.fTimeoutAt, (k) => new Float64Array(k));
+    this.fArrive = grow(this.fArrive, (k) => new Float64Array(k));
     this.fDoomed = grow(this.fDoomed, (k) => new Uint8Array(k));
     this.freeFrames = grow(this.freeFrames, (k) => new Int32Array(k));
   }
@@ -1546,7 +1643,7 @@ export class Simulation {
     this.counterMark.set(this.counterTotal);
     this.cacheLookupsMark.set(this.cacheLookups);
     this.cacheHitsMark.set(this.cacheHits);
-    for (let b = 0; b < this.brState.length; b++) this.brOpenMark[b] = this.breakerOpenArea(b);
+    for (let b = 0; b < this.breakers.count; b++) this.brOpenMark[b] = this.breakerOpenArea(b);
   }
 
   /**
@@ -1619,7 +1716,7 @@ export class Simulation {
       this.cacheLookupsInterval[c] = this.cacheLookups[c];
       this.cacheHitsInterval[c] = this.cacheHits[c];
     }
-    for (let b = 0; b < this.brState.length; b++) {
+    for (let b = 0; b < this.breakers.count; b++) {
       const area = this.breakerOpenArea(b);
       this.seriesBreakerOpen[b][i] = (area - this.brOpenInterval[b]) / width;
       this.brOpenInterval[b] = area;
@@ -1659,6 +1756,7 @@ export class Simulation {
         failedByCause: Array.from(this.stFailedByCause.subarray(s * CAUSES, (s + 1) * CAUSES)),
         ...(this.stWait[s] ? { wait: this.stWait[s] } : {}),
         ...(st.billedInstances !== undefined ? { billedInstances: st.billedInstances } : {}),
+        ...(st.deploy ? { deploys: { started: this.stDeploys[s], rolledBack: this.stRollbacks[s], promoted: this.stPromotions[s] } } : {}),
       };
     });
     const caches: CacheTally[] = this.model.caches.map((c, i) => ({
@@ -1716,10 +1814,11 @@ export class Simulation {
           ...(b >= 0 ? { breaker: this.model.breakers[b].name } : {}),
         };
       }),
+      minutes: { finished: this.minuteFinished, good: this.minuteGood, threshold: this.model.run.uptimeThreshold ?? DEFAULT_UPTIME_THRESHOLD },
       breakers: this.model.breakers.map((br, b) => ({
         name: br.name,
         openMs: this.breakerOpenArea(b) - this.brOpenMark[b],
-        openings: this.brOpenings[b],
+        openings: this.breakers.openings[b],
         seriesOpen: this.seriesBreakerOpen[b],
       })),
       invariants: {

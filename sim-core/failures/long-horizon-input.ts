@@ -1,4 +1,5 @@
 import { distMean, type DistSpec } from '../engine/distributions.ts';
+import type { DeployWindows } from './deploy-windows.ts';
 
 /**
  * Input of the failure-only, long-horizon simulation (time scale 1 of the uptime method,
@@ -13,12 +14,17 @@ export interface FailureUnit {
   /**
    * Time to failure and time to repair of ONE replica (any DistSpec; exponential in the usual
    * `mtbf`/`mttr` case). Give both or neither: a unit without them never fails on its own and
-   * goes down only with its zone.
+   * goes down only with its zone or for its deployments.
    */
   timeToFailure?: DistSpec;
   timeToRepair?: DistSpec;
   /** Zone of each replica (by replica index); default round-robin (replica i in zone i mod zones). */
   zones?: number[];
+  /**
+   * Deployments that take replicas out (deploy-windows.ts): deterministic, and combined with
+   * failures by count — up = max(0, serving − out). A unit may have only these (no random failures).
+   */
+  deploy?: DeployWindows;
 }
 
 /** Zone outages: a zone that fails takes down every replica in it at once, until it is repaired. */
@@ -69,6 +75,13 @@ export function checkLongHorizonInput(input: LongHorizonInput): void {
     }
     if (unit.timeToFailure) checkDist(`${at}.timeToFailure`, unit.timeToFailure, fail);
     if (unit.timeToRepair) checkDist(`${at}.timeToRepair`, unit.timeToRepair, fail);
+    if (unit.deploy) {
+      const d = unit.deploy;
+      if (!Number.isFinite(d.atMs)) fail(`${at}.deploy.atMs`, `must be a finite number, got ${d.atMs}`);
+      if (!(Number.isFinite(d.everyMs) && d.everyMs > 0)) fail(`${at}.deploy.everyMs`, `must be a finite number > 0, got ${d.everyMs}`);
+      if (!(Number.isFinite(d.batchMs) && d.batchMs > 0)) fail(`${at}.deploy.batchMs`, `must be a finite number > 0, got ${d.batchMs}`);
+      if (!(Number.isInteger(d.batch) && d.batch >= 1)) fail(`${at}.deploy.batch`, `must be an integer ≥ 1, got ${d.batch}`);
+    }
     if (unit.zones !== undefined) {
       if (!input.zones) fail(`${at}.zones`, 'replica zones are given but the input has no zone failures');
       if (unit.zones.length !== unit.replicas) fail(`${at}.zones`, `needs one zone per replica (${unit.replicas}), got ${unit.zones.length}`);

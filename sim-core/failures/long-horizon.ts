@@ -5,8 +5,8 @@ import { ratioEstimate } from './ratio-estimate.ts';
 import { MINUTES_PER_YEAR, MS_PER_YEAR } from './year.ts';
 
 /**
- * Time scale 1 of the uptime method (docs/uptime-method.md): many long replications of failure
- * and repair events only, summarised as availability per unit and of the system, outages, and
+ * Time scale 1 of the uptime method (docs/uptime-method.md): many long replications of failure,
+ * repair and deploy events only, summarised as availability per unit and of the system, outages, and
  * the time share of every degraded state — the weights that request-level runs of those states
  * are combined with (combine.ts). Every figure is a mean over replications with a 95% Student-t
  * half-width (run/stats.ts), except mean outage durations, which are pooled ratios (ratio-estimate.ts).
@@ -27,6 +27,22 @@ export interface UnitAvailability extends AvailabilityFigures {
   name: string;
   /** Failures of single replicas per year (zone outages not included). */
   replicaFailuresPerYear: Estimate;
+  /** With a deploy: share of time a deployment takes some of its replicas out. */
+  deployWindowShare?: Estimate;
+}
+
+/**
+ * What deployments cost, when some unit has them. Deploys are deterministic, so these vary
+ * between replications only through the phase of the schedule and the failures they meet.
+ */
+export interface DeployFigures {
+  /** Share of time at least one deployment takes replicas out. */
+  windowShare: Estimate;
+  /**
+   * Minutes a year the system is down only because of deploys: down, while with the same
+   * failures and no deploy every unit would have its required replicas (a paired difference).
+   */
+  downtimeMinutesPerYear: Estimate;
 }
 
 /** A degraded state: the number of up replicas of every unit. */
@@ -63,7 +79,9 @@ export interface LongHorizonResult {
   /** Every visited state, by decreasing time share (ties by key). */
   states: StateShare[];
   perReplication: ReplicationSummary[];
-  /** Failure and repair events over all replications. */
+  /** Only when some unit has deploys. */
+  deploys?: DeployFigures;
+  /** Failure, repair and deploy events over all replications. */
   events: number;
   wallMs: number;
 }
@@ -95,7 +113,14 @@ export function summariseLongHorizon(input: LongHorizonInput, replications: read
     name,
     ...figures(reps.map((r) => ({ ...r.units[u], horizonMs: r.horizonMs }))),
     replicaFailuresPerYear: estimate(reps.map((r) => (r.units[u].replicaFailures / r.horizonMs) * MS_PER_YEAR)),
+    ...(input.units[u].deploy ? { deployWindowShare: estimate(reps.map((r) => r.units[u].deployMs / r.horizonMs)) } : {}),
   }));
+  const deploys: DeployFigures | undefined = input.units.some((unit) => unit.deploy)
+    ? {
+      windowShare: estimate(reps.map((r) => r.deployMs / r.horizonMs)),
+      downtimeMinutesPerYear: estimate(reps.map((r) => (r.system.deployDownMs / r.horizonMs) * MINUTES_PER_YEAR)),
+    }
+    : undefined;
   const system = figures(reps.map((r) => ({ ...r.system, horizonMs: r.horizonMs })));
 
   const shares = new Map<string, number[]>();
@@ -127,6 +152,7 @@ export function summariseLongHorizon(input: LongHorizonInput, replications: read
     units: unitFigures,
     system,
     states,
+    ...(deploys ? { deploys } : {}),
     perReplication: reps.map((r) => ({
       replication: r.replication,
       events: r.events,

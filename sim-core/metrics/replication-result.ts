@@ -6,7 +6,7 @@ import type { Histogram } from './histogram.ts';
  * party's error share; timeout: a call's timeout expired; circuit-open: a breaker refused the
  * call; unavailable: the component is down (incident); injected-error: an incident's error share.
  */
-export const ERROR_CAUSES = ['rejected', 'rate-limited', 'external-error', 'timeout', 'circuit-open', 'unavailable', 'injected-error'] as const;
+export const ERROR_CAUSES = ['rejected', 'rate-limited', 'external-error', 'timeout', 'circuit-open', 'unavailable', 'injected-error', 'bad-release'] as const;
 export type ErrorCause = (typeof ERROR_CAUSES)[number];
 export const CAUSE_REJECTED = 0;
 export const CAUSE_RATE_LIMITED = 1;
@@ -15,6 +15,8 @@ export const CAUSE_TIMEOUT = 3;
 export const CAUSE_CIRCUIT_OPEN = 4;
 export const CAUSE_UNAVAILABLE = 5;
 export const CAUSE_INJECTED_ERROR = 6;
+/** A request served by a new release (a canary, or the release once promoted) failed by its error rate. */
+export const CAUSE_BAD_RELEASE = 7;
 
 /** Per-endpoint accumulators over the measured window (after warm-up). */
 export interface EndpointTally {
@@ -47,6 +49,8 @@ export interface StationTally {
   wait?: Histogram;
   /** Instances billed per replica (a queue's brokers); absent: one per replica. */
   billedInstances?: number;
+  /** A service with `deploy:`: deployments started, canaries rolled back and promoted, in the measured window. */
+  deploys?: DeployTally;
   /** ∫ serving replicas dt over the measured window (ms): capacity is workers × this. */
   activeArea: number;
   /** ∫ billed replicas dt (serving and provisioning) over the measured window (ms). */
@@ -138,6 +142,12 @@ export interface ReplicationSeries {
  * What one replication returns: compact accumulators, mergeable and transferable between
  * threads (typed arrays and plain numbers only).
  */
+export interface DeployTally {
+  started: number;
+  rolledBack: number;
+  promoted: number;
+}
+
 export interface ReplicationResult {
   replication: number;
   seed: number;
@@ -156,6 +166,11 @@ export interface ReplicationResult {
   queues: QueueTally[];
   callSites: CallSiteTally[];
   breakers: BreakerTally[];
+  /**
+   * Per minute of simulated time (warm-up included): requests finished, and those that succeeded
+   * within their SLO; a minute is down when good ÷ finished is under `threshold`.
+   */
+  minutes: { finished: Float64Array; good: Float64Array; threshold: number };
   /** Counts over the whole run, warm-up included: arrivals = completed + failed + inSystem. */
   invariants: { arrivals: number; completed: number; failed: number; inSystem: number };
   /** Set if the run was cancelled before its end. */

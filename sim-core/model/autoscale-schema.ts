@@ -10,23 +10,25 @@ import { parseDuration, parsePercent } from './units.ts';
  *
  *   autoscale: { min: 5, max: 50, metric: utilisation, target: 60%, every: 15s, provision: 60s, cooldown: 2m }
  *
- * Every `every` the metric averaged since the last evaluation (utilisation of the serving
- * replicas, or waiting requests per serving replica with `metric: queueLength` and a number as
- * target) sets desired = ⌈replicas × metric ÷ target⌉ within [min, max] (both averaged over the
- * last period; no change while the metric is within 10% of the target). New replicas serve after
- * `provision` (billed from the decision); scale-down waits `cooldown` after the last decision.
- * `replicas` is the count at the start, raised to min or lowered to max. The replica count is a series
- * (`series.replicas`) and cost follows its time-weighted mean. (`p95` as a metric is not
- * modelled yet.)
+ * Every `every` the metric measured since the last evaluation — utilisation of the serving
+ * replicas; waiting requests per serving replica (`metric: queueLength`, a number as target); or
+ * the 95th percentile of the service's visits, from arrival to leaving, its calls included
+ * (`metric: p95`, a duration as target) — sets desired = ⌈replicas × metric ÷ target⌉ within
+ * [min, max] (replicas averaged over the last period; no change while the metric is within 10%
+ * of the target). That proportional rule is what an HPA does with a custom metric; latency is not
+ * proportional to 1/replicas, so with p95 the count may take a few evaluations to settle. New
+ * replicas serve after `provision` (billed from the decision); scale-down waits `cooldown` after
+ * the last decision. `replicas` is the count at the start, raised to min or lowered to max. The
+ * replica count is a series (`series.replicas`) and cost follows its time-weighted mean.
  */
 export const autoscaleSchema = z
   .strictObject({
     min: positiveInt().meta({ description: 'Fewest replicas' }),
     max: positiveInt().meta({ description: 'Most replicas' }),
-    metric: z.enum(['utilisation', 'queueLength']).default('utilisation').meta({ description: 'What is tracked' }),
+    metric: z.enum(['utilisation', 'queueLength', 'p95']).default('utilisation').meta({ description: 'What is tracked' }),
     target: z
-      .union([positiveNumber('queueLength: waiting requests per replica'), z.string().meta({ description: 'utilisation: a percentage such as 60%' })])
-      .meta({ description: 'The value the metric is kept at: 60% (utilisation) or a count per replica (queueLength)' }),
+      .union([positiveNumber('queueLength: waiting requests per replica'), z.string().meta({ description: 'utilisation: a percentage such as 60%; p95: a duration such as 200ms' })])
+      .meta({ description: 'The value the metric is kept at: 60% (utilisation), a count per replica (queueLength) or a duration (p95)' }),
     every: duration('How often the metric is evaluated').default('15s'),
     provision: duration('Delay before a new replica serves').default('60s'),
     cooldown: duration('No scale-down sooner than this after the last decision').default('2m'),
@@ -37,6 +39,12 @@ export const autoscaleSchema = z
     }
     if (a.metric === 'utilisation' && !(typeof a.target === 'string' && parsePercent(a.target).ok) && !(typeof a.target === 'number' && a.target <= 1)) {
       ctx.addIssue({ code: 'custom', path: ['target'], message: `a utilisation target is a percentage such as 60%, got ${JSON.stringify(a.target)}`, input: a.target });
+    }
+    if (a.metric === 'p95' && !(typeof a.target === 'string' && parseDuration(a.target).ok)) {
+      ctx.addIssue({ code: 'custom', path: ['target'], message: `a p95 target is a duration such as 200ms, got ${JSON.stringify(a.target)}`, input: a.target });
+    }
+    if (a.metric === 'queueLength' && typeof a.target !== 'number') {
+      ctx.addIssue({ code: 'custom', path: ['target'], message: `a queueLength target is a number of waiting requests per replica, got ${JSON.stringify(a.target)}`, input: a.target });
     }
   })
   .meta({ description: 'Target-tracking autoscaling of the replicas' });
@@ -50,7 +58,7 @@ export function compileAutoscale(ctx: CompileContext, a: Autoscale, replicas: nu
     if (!d.ok) ctx.error([...path, key], d.message);
     return d.ok ? d.value : 0;
   };
-  const target = typeof a.target === 'number' ? a.target : (shareValue(a.target) ?? NaN);
+  const target = a.metric === 'p95' ? ms(String(a.target), 'target') : typeof a.target === 'number' ? a.target : (shareValue(a.target) ?? NaN);
   if (!(target > 0)) {
     ctx.error([...path, 'target'], `the target must be positive, got ${JSON.stringify(a.target)}`);
     return undefined;

@@ -9,6 +9,8 @@ import { AUTO_WARMUP, type Scenario } from './schema.ts';
 import { parseDuration, parsePercent, parseRate } from './units.ts';
 import { parseSize } from './size.ts';
 import { compileIncidents } from './incidents.ts';
+import { placeReplicas } from './zones.ts';
+import { shareValue } from './schema-fields.ts';
 import { checkFailureSettings } from './failure-settings.ts';
 
 /**
@@ -93,6 +95,17 @@ export function compile(scenario: Scenario): { model?: CompiledModel; errors: Sc
     else if (!(spec.value.kind === 'const' && spec.value.value === 0)) hop = { dist: b.dist(spec.value), stream: b.stream('network.hop') };
   }
 
+  let crossZone: CompiledModel['crossZone'] = null;
+  if (scenario.network?.crossZone !== undefined) {
+    const spec = parseDistribution(scenario.network.crossZone);
+    if (!spec.ok) ctx.error(['network', 'crossZone'], spec.message);
+    else if (scenario.zones === undefined) ctx.error(['network', 'crossZone'], 'a cross-zone delay needs zones: give zones: 3 (the replicas are spread over them)');
+    else if (!(spec.value.kind === 'const' && spec.value.value === 0)) {
+      const replicaZones = placeReplicas(b.stations, scenario.zones).map((z) => Array.from(z));
+      crossZone = { dist: b.dist(spec.value), stream: b.stream('network.crossZone'), replicaZones };
+    }
+  }
+
   const r = scenario.run;
   const warmupAuto = r.warmup === AUTO_WARMUP;
   const run: RunSettings = {
@@ -109,9 +122,11 @@ export function compile(scenario: Scenario): { model?: CompiledModel; errors: Sc
     else ctx.error(['run', 'precision'], p.message);
   }
   if (r.maxReplications !== undefined) run.maxReplications = r.maxReplications;
+  const uptimeThreshold = shareValue(scenario.uptime?.threshold);
+  if (uptimeThreshold !== undefined) run.uptimeThreshold = uptimeThreshold;
 
   if (problems.length > 0 || !workload) return { errors: problems.map(toScenarioError) };
-  return { model: b.build({ name: scenario.name, run, workload, endpoints, hop }), errors: [] };
+  return { model: b.build({ name: scenario.name, run, workload, endpoints, hop, crossZone }), errors: [] };
 }
 
 /**

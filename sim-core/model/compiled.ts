@@ -78,6 +78,12 @@ export interface CacheHitModelDef {
 
 export interface CacheDef {
   name: string;
+  /**
+   * An in-process cache in each replica of the services that use it: its modelled hit ratio is per
+   * replica, from the lookups that replica made since it started (empty) — so replicas that join
+   * (scaled out, repaired, redeployed) start cold.
+   */
+  local?: boolean;
   /** Null when every call site gives its own `hit:`. */
   model: CacheHitModelDef | null;
 }
@@ -108,12 +114,17 @@ export interface CallPolicyDef {
   fallbackPc: number;
 }
 
-/** A circuit breaker over the outcomes of the last `window` calls. */
+/** A circuit breaker over the outcomes of the last `window` calls, or of the calls in the last `windowMs`. */
 export interface BreakerDef {
   name: string;
-  /** Opens when the share of failures among the last `window` calls reaches it. */
+  /** Opens when the share of failures in the window reaches it. */
   failureRate: number;
+  /** Count window: calls counted (the window must be full to open). */
   window: number;
+  /** Time window (instead of a count): calls of the last windowMs count. */
+  windowMs?: number;
+  /** Time window: fewest calls in it before the breaker may open. */
+  minCalls?: number;
   openForMs: number;
   /** Trial calls let through when half-open; all must succeed to close it. */
   halfOpenCalls: number;
@@ -169,6 +180,8 @@ export interface StationDef {
   healthCheck?: { everyMs: number; unhealthyAfter: number; healthyAfter: number };
   /** Random failures of each replica during the run: time to failure and to repair (dist ids), drawn from `stream`. */
   failures?: { timeToFailure: number; timeToRepair: number; stream: number };
+  /** Not placed in a zone even if its kind is (a local cache lives inside its callers). */
+  zoneless?: boolean;
   /** Record each arrival's wait for a worker in a histogram (connection pools, queue brokers). */
   trackWait?: boolean;
   /** Instances billed per replica and hour, when not the replica count (a queue's brokers). */
@@ -182,10 +195,26 @@ export interface StationDef {
 export interface DeployDef {
   atMs: number;
   everyMs: number;
-  strategy: 'restart' | 'rolling' | 'blueGreen';
-  /** restart: how long all replicas are out; rolling: per batch; blueGreen: the second fleet's life. */
+  strategy: 'restart' | 'rolling' | 'blueGreen' | 'canary';
+  /** restart: how long all replicas are out; rolling: per batch; blueGreen: the second fleet's life; canary: how long the canary runs before promotion. */
   durationMs: number;
   batch: number;
+  /** canary: what it does with the new release (absent for the other strategies). */
+  canary?: CanaryDef;
+}
+
+/** A canary release: a share of the traffic goes to the new release, which is rolled back if it errs too much. */
+export interface CanaryDef {
+  /** Share of arrivals routed to the canary. */
+  share: number;
+  /** The new release's own error rate (fails as bad-release). */
+  errorRate: number;
+  /** Roll back when the canary's observed error rate exceeds this… */
+  rollbackAbove: number;
+  /** … once it has served at least this many requests. */
+  minRequests: number;
+  /** Stream of the routing and error draws. */
+  stream: number;
 }
 
 /** Target tracking on a station's replicas (service `autoscale:`). */
@@ -193,8 +222,8 @@ export interface AutoscaleDef {
   min: number;
   max: number;
   initial: number;
-  metric: 'utilisation' | 'queueLength';
-  /** utilisation: a share (0.6); queueLength: waiting requests per replica. */
+  metric: 'utilisation' | 'queueLength' | 'p95';
+  /** utilisation: a share (0.6); queueLength: waiting requests per replica; p95: ms. */
   target: number;
   everyMs: number;
   /** Delay before a new replica serves (it is billed from the decision). */
@@ -267,6 +296,8 @@ export interface RunSettings {
   precision?: number;
   /** Sequential stopping: the most replications to run (the runner's default is 50). */
   maxReplications?: number;
+  /** Time-based uptime: a minute is down when fewer than this share of its requests succeed within their SLO (default 0.99). */
+  uptimeThreshold?: number;
 }
 
 export interface CompiledModel {
@@ -292,6 +323,11 @@ export interface CompiledModel {
   incidents: IncidentDef[];
   /** One-way network delay added to each direction of every CALL; null when zero. */
   hop: { dist: number; stream: number } | null;
+  /**
+   * Extra one-way delay of a call between replicas in different zones (`network.crossZone`), with
+   * each station's replica zones (−1: not placed); null without zones or without that delay.
+   */
+  crossZone?: { dist: number; stream: number; replicaZones: number[][] } | null;
 }
 
 /** Multiplier of the load at time t (ms). */

@@ -4,6 +4,7 @@ import type { IncidentDef } from './compiled.ts';
 import { problem, type Problem } from './errors.ts';
 import { duration } from './schema-fields.ts';
 import { didYouMean } from './suggest.ts';
+import { zoneIndex, zoneName, zoneOf } from './zones.ts';
 import { parseDuration, parsePercent } from './units.ts';
 
 /**
@@ -55,27 +56,6 @@ function parseEffect(text: string): { effect: IncidentDef['effect']; value: numb
   return share.ok && share.value >= 0 && share.value <= 1 ? { effect: 'errors', value: share.value } : undefined;
 }
 
-/** `zone-a` → 0, `zone-b` → 1, …; undefined for anything else. */
-export function zoneIndex(target: string): number | undefined {
-  const m = /^zone-([a-z])$/.exec(target);
-  return m ? m[1].charCodeAt(0) - 97 : undefined;
-}
-
-/** `zone-a` for zone 0. */
-export const zoneName = (z: number) => `zone-${String.fromCharCode(97 + z)}`;
-
-/**
- * The zone of each replica of a station (replicas spread round-robin over the zones): a service's
- * replica i is in zone i mod zones; a database's primary and a cache in the first zone, a
- * database's read replica i in zone (i + 1) mod zones; other kinds are not placed in zones.
- */
-function zoneOf(kind: string, name: string, replica: number, zones: number): number | undefined {
-  if (kind === 'service') return replica % zones;
-  if (kind === 'database') return name.endsWith('.replicas') ? (replica + 1) % zones : 0;
-  if (kind === 'cache') return 0;
-  return undefined;
-}
-
 /** The stations (or a zone's replicas) of each incident's target, after the components have compiled. */
 export function compileIncidents(b: ModelBuilder, incidents: readonly Incident[], components: readonly string[], zones = 0): Problem[] {
   const problems: Problem[] = [];
@@ -95,7 +75,7 @@ export function compileIncidents(b: ModelBuilder, incidents: readonly Incident[]
       }
       const replicas: Array<[number, number]> = [];
       b.stations.forEach((st, s) => {
-        for (let k = 0; k < st.replicas; k++) if (zoneOf(st.kind, st.name, k, zones) === zone) replicas.push([s, k]);
+        for (let k = 0; k < st.replicas; k++) if (!st.zoneless && zoneOf(st.kind, st.name, k, zones) === zone) replicas.push([s, k]);
       });
       const at = parseDuration(inc.at);
       const length = parseDuration(inc.for);

@@ -145,6 +145,7 @@ export const endpointSchema = z.strictObject({
 
 export const networkSchema = z.strictObject({
   hop: distribution('One-way delay added to each direction of every call between components (default: none)').optional(),
+  crossZone: distribution('Extra one-way delay of a call between replicas in different zones (needs zones; default: none)').optional(),
 });
 
 export const scenarioSchema = z

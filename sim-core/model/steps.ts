@@ -5,7 +5,7 @@ import { show, type PathSegment } from './errors.ts';
 import { ALWAYS, callTarget, distribution, probability, share, shareValue, splitTarget, TARGET_PATTERN } from './schema-fields.ts';
 import { didYouMean } from './suggest.ts';
 import { isObject } from './is-object.ts';
-import { emitResilientCall, hasResilience, resilienceFields, type CallTarget, type Resilience } from './resilience.ts';
+import { callPolicy, emitResilientCall, resilienceFields, type CallTarget, type Resilience } from './resilience.ts';
 import {
   cacheGetBlock,
   cacheHitStream,
@@ -73,11 +73,12 @@ const resilience = resilienceFields(stepList);
 /** A resilient step's fallback steps, for reference and cycle checks. */
 const walkFallback = (step: Record<string, unknown>, path: PathSegment[], visit: StepVisitor) => visit.steps(step.fallback, [...path, 'fallback']);
 
-/** FORK the target, CALL it, or — with resilience options — CALLX it. */
+/** FORK the target, CALL it, or — with resilience options or the target's defaults — CALLX it. */
 function emitCallTo(scope: StepScope, step: Resilience, path: PathSegment[], target: CallTarget): void {
   const { b } = scope.ctx;
-  if (hasResilience(step)) {
-    emitResilientCall(scope, step, path, target, (steps, p) => emitSteps(scope, steps as Step[], p));
+  const policy = callPolicy(scope.ctx, step, path, target.component);
+  if (policy) {
+    emitResilientCall(scope, policy, target, (steps, p) => emitSteps(scope, steps as Step[], p));
     return;
   }
   if (target.hop) b.call(target.block);

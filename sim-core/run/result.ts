@@ -61,6 +61,8 @@ export interface ComponentResult {
    * wait for a connection) and a queue (the consumer lag: how long a message waits in the broker).
    */
   wait?: WaitStats;
+  /** A service with `deploy:`: deployments started, canaries rolled back and canaries promoted in the measured window (mean per replication). */
+  deploys?: { started: number; rolledBack: number; promoted: number };
   /** Database: queries per second by query type. */
   queries?: Record<string, number>;
   /** Database read replicas: how far behind the primary a replica was when it served a read, ms. */
@@ -183,7 +185,7 @@ export interface RunResult {
   failedReplications?: Array<{ replication: number; error: string }>;
   /** Sequential stopping: the precision asked, the cap, and whether every key metric met it. */
   stopping?: { precision: number; maxReplications: number; met: boolean; keys: string[] };
-  /** With `failures` (or zone failures): availability, downtime per year and uptime by two time scales. */
+  /** With `failures`, zone failures or deploys: availability, downtime per year and uptime by two time scales. */
   uptimeStudy?: UptimeStudy;
   /** With `warmup: auto`: the warm-up MSER-5 chose (seconds of simulated time removed). */
   warmupAuto?: { method: 'MSER-5'; removedSeconds: number };

@@ -16,12 +16,6 @@ export interface ReplicationSummary {
   components: Record<string, ComponentSummary>;
 }
 
-/**
- * An interval counts as "up" when at least this share of the requests that finished in it
- * succeeded. Time-based uptime is the share of measured intervals that were up (intervals in
- * which nothing finished count as up). Failures and incidents (a later issue) refine this.
- */
-export const UPTIME_SUCCESS_THRESHOLD = 0.99;
 
 export function summariseReplication(r: ReplicationResult): ReplicationSummary {
   const seconds = r.measuredMs / 1000;
@@ -60,6 +54,7 @@ export function summariseReplication(r: ReplicationResult): ReplicationSummary {
       errorsByCause: Object.fromEntries(ERROR_CAUSES.map((cause, i) => [cause, (i === CAUSE_REJECTED ? s.rejected : s.failedByCause[i]) / seconds])),
       ...usageOf(s, seconds),
       ...(s.wait ? { wait: waitStats(s.wait) } : {}),
+      ...(s.deploys ? { deploys: { ...s.deploys } } : {}),
     };
   }
   addComponentDetails(r, components, seconds);
@@ -187,18 +182,23 @@ function summariseEndpoint(t: EndpointTally, seconds: number): EndpointSummary {
   };
 }
 
+/**
+ * Time-based uptime of one run: the share of its measured minutes that were up — at least the
+ * threshold (default 99%) of the requests that finished in the minute succeeded within their SLO.
+ * A minute in which nothing finished counts as up; partial minutes (after the warm-up, at the
+ * end) count for the time they were measured.
+ */
 function uptime(r: ReplicationResult): number {
-  const { intervalMs, completed, failed } = r.series;
+  const { finished, good, threshold } = r.minutes;
   let up = 0;
   let total = 0;
-  for (let i = 0; i < completed.length; i++) {
-    const start = i * intervalMs;
-    const end = Math.min((i + 1) * intervalMs, r.simulatedMs);
+  for (let i = 0; i < finished.length; i++) {
+    const start = i * 60_000;
+    const end = Math.min(start + 60_000, r.simulatedMs);
     const measured = end - Math.max(start, r.warmupMs);
     if (measured <= 0) continue;
-    const finished = completed[i] + failed[i];
     total += measured;
-    if (finished === 0 || completed[i] / finished >= UPTIME_SUCCESS_THRESHOLD) up += measured;
+    if (finished[i] === 0 || good[i] / finished[i] >= threshold) up += measured;
   }
   return total > 0 ? up / total : 1;
 }

@@ -1,6 +1,8 @@
-import { combineAvailability, type StateSuccess } from '../failures/combine.ts';
+import { combineAvailability, type StateSuccess, type StateTimeShares } from '../failures/combine.ts';
+import { deployCost } from '../failures/deploy-cost.ts';
 import { failureInput } from '../failures/failure-units.ts';
-import { runLongHorizon } from '../failures/long-horizon.ts';
+import { runLongHorizon, type LongHorizonResult } from '../failures/long-horizon.ts';
+import type { LongHorizonInput } from '../failures/long-horizon-input.ts';
 import { groupRareStates } from '../failures/rare-states.ts';
 import { shareValue } from '../model/schema-fields.ts';
 import type { Scenario } from '../model/schema.ts';
@@ -16,8 +18,8 @@ import { runScenario } from './run-scenario.ts';
  * combine into expected availability, downtime per year and time-based uptime, with CIs.
  *
  * States: the nominal one (everything up) is the scenario's own run — run again without random
- * failures when it has them (request-level runs inject them; here the failure-only time scale
- * accounts for them, so they must not count twice); a state in which some
+ * failures and deploys when it has them (request-level runs inject them; here the failure-only
+ * time scale accounts for them, so they must not count twice); a state in which some
  * component has fewer replicas up than it requires serves nothing (success 0, no run); any other
  * state runs the scenario with the failed replicas removed (the balancer has noticed them; the
  * minutes before it does are a transient this steady-state method leaves out). States beyond
@@ -54,6 +56,20 @@ export interface UptimeStudy {
   /** Time share each component is up (k of n), from the failure-only simulation. */
   components: Record<string, { availability: number; halfWidth: number }>;
   states: UptimeState[];
+  /** Only when some service's deploys take replicas out (restart, rolling). */
+  deploys?: UptimeDeploys;
+}
+
+/** What deployments cost, included in the figures above (docs/uptime-method.md, "Deploys"). */
+export interface UptimeDeploys {
+  /** Share of time some deployment takes replicas out. */
+  windowShare: { mean: number; halfWidth: number };
+  /** Request-based downtime a year due to deploys: with − without them, same failures (paired). */
+  downtimeMinutesPerYear: { mean: number; halfWidth: number };
+  /** Time-based: minutes a year in states below the threshold because of deploys. */
+  uptimeDowntimeMinutesPerYear: { mean: number; halfWidth: number };
+  /** Per deploying service: the share of time its deployments take replicas out. */
+  components: Record<string, { windowShare: number }>;
 }
 
 export interface UptimeStudyOptions {
@@ -72,7 +88,7 @@ export async function runUptimeStudy(scenario: Scenario, nominal: RunResult, opt
   const { kept, other } = groupRareStates(longHorizon.states, { coverage: opts.coverage ?? 0.99999 });
   const threshold = shareValue(scenario.uptime?.threshold) ?? 0.99;
   const units = new Map(input.units.map((u) => [u.name, u]));
-  const calm = withoutRandomFailures(scenario);
+  const calm = withoutLongHorizonEvents(scenario);
   const nominalRun = calm === scenario ? nominal : await runScenario(calm, opts);
 
   const successes: StateSuccess[] = [];
@@ -91,6 +107,7 @@ export async function runUptimeStudy(scenario: Scenario, nominal: RunResult, opt
 
   const shares = [...kept, ...(other ? [{ key: other.key, perReplication: other.perReplication }] : [])];
   const combined = combineAvailability(shares, successes, { uptimeThreshold: threshold });
+  const deploys = deployFigures(input, longHorizon, shares, successes, threshold);
   const estimate = (e: { mean: number; halfWidth: number }) => ({ mean: e.mean, halfWidth: e.halfWidth });
   const shareHalfWidths = new Map<string, number>([...kept.map((k): [string, number] => [k.key, k.share.halfWidth]), ...(other ? [[other.key, other.share.halfWidth] as [string, number]] : [])]);
   return {
@@ -118,17 +135,43 @@ export async function runUptimeStudy(scenario: Scenario, nominal: RunResult, opt
         countsAsUp: s.countsAsUp,
       };
     }),
+    ...(deploys ? { deploys } : {}),
+  };
+}
+
+/** The deploy figures of a study whose long-horizon run had deploys (deploy-cost.ts); undefined otherwise. */
+function deployFigures(input: LongHorizonInput, longHorizon: LongHorizonResult, shares: StateTimeShares[], successes: StateSuccess[], threshold: number): UptimeDeploys | undefined {
+  if (!longHorizon.deploys) return undefined;
+  // The same seed without deploys: the same failures, so the difference is paired.
+  const bare = runLongHorizon({ ...input, units: input.units.map((unit) => ({ ...unit, deploy: undefined })) });
+  const cost = deployCost(shares, bare.states, successes, threshold);
+  const pm = (e: { mean: number; halfWidth: number }) => ({ mean: e.mean, halfWidth: e.halfWidth });
+  return {
+    windowShare: pm(longHorizon.deploys.windowShare),
+    downtimeMinutesPerYear: pm(cost.downtimeMinutesPerYear),
+    uptimeDowntimeMinutesPerYear: pm(cost.uptimeDowntimeMinutesPerYear),
+    components: Object.fromEntries(longHorizon.units.flatMap((u) => (u.deployWindowShare ? [[u.name, { windowShare: u.deployWindowShare.mean }]] : []))),
   };
 }
 
 /** A deep copy: a validated Scenario is plain data (text and numbers). */
 const cloneScenario = (scenario: Scenario): Scenario => JSON.parse(JSON.stringify(scenario)) as Scenario;
 
-/** The scenario without random failures inside its request-level runs (the same object when it has none). */
-function withoutRandomFailures(scenario: Scenario): Scenario {
-  if (!Object.values(scenario.components).some((c) => (c.kind === 'service' || c.kind === 'database') && c.failures)) return scenario;
+/**
+ * The scenario without random failures, deploys and scheduled incidents inside its request-level
+ * runs (the same object when it has none): the failure-only time scale accounts for failures and
+ * deploys, and a scheduled incident is a what-if for one run — kept in the state runs, it would be
+ * counted for the whole share of the year each state has.
+ */
+function withoutLongHorizonEvents(scenario: Scenario): Scenario {
+  const has = Object.values(scenario.components).some((c) => (c.kind === 'service' || c.kind === 'database') && (c.failures || (c.kind === 'service' && c.deploy)));
+  if (!has && !scenario.incidents?.length) return scenario;
   const copy = cloneScenario(scenario);
-  for (const c of Object.values(copy.components)) if (c.kind === 'service' || c.kind === 'database') delete c.failures;
+  delete copy.incidents;
+  for (const c of Object.values(copy.components)) {
+    if (c.kind === 'service' || c.kind === 'database') delete c.failures;
+    if (c.kind === 'service') delete c.deploy;
+  }
   return copy;
 }
 

@@ -62,3 +62,32 @@ describe('circuit breaker: opens under a hard outage and closes after it, seed 5
     expect(withFallback.components.bank.calls!.fallbacks * 60).toBeGreaterThan(3500);
   });
 });
+
+/**
+ * The same outage with a time window: 50% of the calls of the last 2 s (at least 20 of them).
+ * At 200 calls/s a 2 s window holds ~400 calls, so the breaker opens once the failures since 20 s
+ * reach the successes still in the window: 1 s into the outage, or up to a bucket (0.2 s) later
+ * since the window slides in tenths (a count window of 10 opens after 5 calls). It then holds the outage off as before and closes once the API is back.
+ */
+describe('circuit breaker over a time window, seed 53', () => {
+  let r: RunResult;
+  beforeAll(() => {
+    r = runScenario(scenario('').replace('window: 10,', 'window: 2s, minCalls: 20,'));
+  });
+  const open = () => r.series.breakerOpen['app→bank'];
+  const at = (t: number) => open()[r.series.t.indexOf(t)];
+
+  it('stays closed for about the first second of the outage, then opens', () => {
+    expect(Math.max(...open().filter((_, i) => r.series.t[i] < 20))).toBe(0);
+    expect(at(20)).toBe(0); // the window still holds more successes than failures
+    expect(at(21)).toBeGreaterThan(0.7); // opened in [21 s, 21.3 s)
+    expect(Math.min(...open().filter((_, i) => r.series.t[i] >= 22 && r.series.t[i] < 40))).toBeGreaterThan(0.9);
+    expect(Math.max(...open().filter((_, i) => r.series.t[i] >= 43))).toBe(0);
+  });
+
+  it('the calls that reached the dead API are about a second of traffic plus the trials', () => {
+    const unavailable = r.components.bank.errorsByCause.unavailable * 60;
+    expect(unavailable).toBeGreaterThan(150);
+    expect(unavailable).toBeLessThan(300);
+  });
+});

@@ -21,7 +21,7 @@ ${extra}`;
 describe('bad input: resilience and incidents', () => {
   it('a breaker window of zero; a failure rate above 100%', () => {
     expect(errorsOf(scenario('{ call: back.op, circuitBreaker: { failureRate: 50%, window: 0, openFor: 5s } }'))).toEqual([
-      '13:74 components.app.operations.op.steps[0].circuitBreaker.window: expected a positive integer, got 0',
+      '13:74 components.app.operations.op.steps[0].circuitBreaker.window: expected a positive integer of calls or a positive duration (10s), got 0',
     ]);
     expect(errorsOf(scenario("{ call: back.op, circuitBreaker: { failureRate: '150%', window: 10, openFor: 5s } }"))).toEqual([
       "13:61 components.app.operations.op.steps[0].circuitBreaker.failureRate: expected a probability between 0 and 1 or a percentage such as 0.5%, got '150%'",
