@@ -27,6 +27,10 @@ export function replicationBuffers(r: ReplicationResult): ArrayBuffer[] {
     ...r.stats.map((s) => s.values.counts),
     ...r.caches.flatMap((c) => [c.seriesLookups, c.seriesHits]),
     ...r.queues.map((q) => q.endToEnd.counts),
+    r.series.withinSlo,
+    ...r.breakers.map((b) => b.seriesOpen),
+    r.minutes.finished,
+    r.minutes.good,
   ];
   const buffers = new Set<ArrayBuffer>();
   for (const a of arrays) if (a.buffer instanceof ArrayBuffer) buffers.add(a.buffer);
