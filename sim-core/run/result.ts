@@ -12,8 +12,19 @@ export interface LatencyStats {
   p95: number;
   p99: number;
   p999: number;
+  /**
+   * Endpoints and overall only (absent on a queue's `endToEnd`): the latency distribution as
+   * quantile points read from the merged histogram — quantile, as its decimal text, → ms, at
+   * every value of CDF_QUANTILES in summarise.ts (0 = min, 1 = max). Averaged over replications
+   * quantile by quantile like p50…p999, so `cdf["0.5"]` equals `p50`, `cdf["0.95"]` equals
+   * `p95`, and so on; with two or more replications `ci95` holds the half-widths by quantile.
+   */
+  cdf?: LatencyCdf;
   ci95?: Partial<Record<'mean' | 'p50' | 'p90' | 'p95' | 'p99' | 'p999', number>>;
 }
+
+/** Quantile (`"0.95"`) → ms, plus `ci95` by quantile when replicated (see LatencyStats.cdf). */
+export type LatencyCdf = { [quantile: `${number}`]: number } & { ci95?: { [quantile: `${number}`]: number } };
 
 export interface EndpointResult {
   /** Successful completions per second. */

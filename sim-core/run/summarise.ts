@@ -1,7 +1,7 @@
 import { histogramCreate, histogramMean, histogramMerge, histogramQuantile, type Histogram } from '../metrics/histogram.ts';
 import { CAUSE_RATE_LIMITED, CAUSE_REJECTED, ERROR_CAUSES, type EndpointTally, type ReplicationResult, type StationTally } from '../metrics/replication-result.ts';
 import { EGRESS_BYTES, GATEWAY_REQUESTS, QUEUE_REQUESTS } from '../cost/usage-items.ts';
-import type { ComponentResult, EndpointResult, LatencyStats, WaitStats } from './result.ts';
+import type { ComponentResult, EndpointResult, LatencyCdf, LatencyStats, WaitStats } from './result.ts';
 
 /**
  * The per-replication numbers that the RunResult averages: the RunResult's own shapes, one
@@ -178,8 +178,25 @@ function summariseEndpoint(t: EndpointTally, seconds: number): EndpointSummary {
     goodput: t.withinSlo / seconds,
     finished,
     errorsByCause,
-    latency: latencyStats(h),
+    latency: { ...latencyStats(h), cdf: latencyCdf(h) },
   };
+}
+
+/**
+ * The quantiles the latency CDF is drawn from (RunResult `latency.cdf`): dense in the tail,
+ * and containing 0.5, 0.9, 0.95, 0.99 and 0.999 so the curve passes through the reported
+ * percentiles exactly (both are read from the same merged histogram).
+ */
+export const CDF_QUANTILES: readonly number[] = [
+  0, 0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85,
+  0.9, 0.925, 0.95, 0.96, 0.97, 0.98, 0.99, 0.995, 0.999, 0.9995, 0.9999, 1,
+];
+
+/** Quantile (its decimal text, e.g. `"0.95"`) → latency in ms, of every CDF_QUANTILES point. */
+function latencyCdf(h: Histogram): LatencyCdf {
+  const cdf: LatencyCdf = {};
+  for (const q of CDF_QUANTILES) cdf[`${q}`] = histogramQuantile(h, q);
+  return cdf;
 }
 
 /**

@@ -1,0 +1,147 @@
+import { CDN_OPERATION } from '../../sim-core/components/cdn.ts';
+
+/**
+ * The graph the canvas draws, extracted from a scenario. It reads the raw parsed document as well
+ * as a validated Scenario (every access is defensive), so the canvas keeps showing the topology
+ * while the text has errors.
+ */
+
+export const COMPONENT_KINDS = ['service', 'gateway', 'cdn', 'cache', 'database', 'queue', 'external'] as const;
+export type ComponentKind = (typeof COMPONENT_KINDS)[number];
+
+/** How one component uses another: the step kind, or the wiring of a gateway, cdn or queue. */
+export type EdgeKind = 'call' | 'external' | 'query' | 'cache' | 'publish' | 'route' | 'origin' | 'consume';
+
+export interface TopologyNode {
+  name: string;
+  /** The declared kind; 'unknown' when missing or misspelt. */
+  kind: ComponentKind | 'unknown';
+  /** Declared replicas (services), read replicas + 1 (databases), else 1. */
+  replicas: number;
+}
+
+export interface TopologyEdge {
+  from: string;
+  to: string;
+  /** Step kinds behind this edge, sorted (a service may both call and query one component). */
+  kinds: EdgeKind[];
+  /** Publishing to a queue and its consumption are asynchronous (drawn dashed). */
+  async: boolean;
+}
+
+export interface TopologyEntry {
+  component: string;
+  endpoints: string[];
+}
+
+export interface Topology {
+  nodes: TopologyNode[];
+  edges: TopologyEdge[];
+  /** Endpoints grouped by the component they enter. */
+  entries: TopologyEntry[];
+}
+
+type Raw = Record<string, unknown>;
+const isRaw = (v: unknown): v is Raw => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** `component.operation` → its component, or undefined. */
+export function targetComponent(target: unknown): string | undefined {
+  if (typeof target !== 'string') return undefined;
+  const dot = target.indexOf('.');
+  return dot > 0 ? target.slice(0, dot) : undefined;
+}
+
+const ASYNC_KINDS: ReadonlySet<EdgeKind> = new Set(['publish', 'consume']);
+
+/** Every use of another component in a list of steps (recursing into branch, parallel, miss, fallback). */
+export function stepUses(steps: unknown): Array<{ kind: EdgeKind; to: string }> {
+  const out: Array<{ kind: EdgeKind; to: string }> = [];
+  const walk = (list: unknown): void => {
+    if (!Array.isArray(list)) return;
+    for (const step of list) {
+      if (!isRaw(step)) continue;
+      const call = targetComponent(step.call);
+      if (call) out.push({ kind: 'call', to: call });
+      const query = targetComponent(step.query);
+      if (query) out.push({ kind: 'query', to: query });
+      if (typeof step.external === 'string') out.push({ kind: 'external', to: step.external });
+      if (typeof step.cache === 'string') out.push({ kind: 'cache', to: step.cache });
+      if (typeof step.publish === 'string') out.push({ kind: 'publish', to: step.publish });
+      if (Array.isArray(step.branch)) for (const option of step.branch) if (isRaw(option)) walk(option.steps);
+      if (Array.isArray(step.parallel)) for (const lane of step.parallel) walk(lane);
+      walk(step.miss);
+      walk(step.fallback);
+    }
+  };
+  walk(steps);
+  return out;
+}
+
+function nodeOf(name: string, raw: unknown): TopologyNode {
+  const def = isRaw(raw) ? raw : {};
+  const kind = (COMPONENT_KINDS as readonly string[]).includes(def.kind as string) ? (def.kind as ComponentKind) : 'unknown';
+  let replicas = 1;
+  if (kind === 'service' && typeof def.replicas === 'number' && def.replicas >= 1) replicas = def.replicas;
+  if (kind === 'database' && typeof def.readReplicas === 'number' && def.readReplicas >= 0) replicas = 1 + def.readReplicas;
+  return { name, kind, replicas };
+}
+
+/** Uses of other components by one component, by kind. */
+function usesOf(def: Raw): Array<{ kind: EdgeKind; to: string }> {
+  const uses: Array<{ kind: EdgeKind; to: string }> = [];
+  if (isRaw(def.operations)) for (const op of Object.values(def.operations)) if (isRaw(op)) uses.push(...stepUses(op.steps));
+  if (isRaw(def.routes)) {
+    for (const target of Object.values(def.routes)) {
+      const to = targetComponent(target);
+      if (to) uses.push({ kind: 'route', to });
+    }
+  }
+  const origin = def.kind === 'cdn' ? targetComponent(def.origin) : undefined;
+  if (origin) uses.push({ kind: 'origin', to: origin });
+  const consumer = def.kind === 'queue' ? targetComponent(def.consumer) : undefined;
+  if (consumer) uses.push({ kind: 'consume', to: consumer });
+  return uses;
+}
+
+/** The nodes, edges (only between declared components) and entries of a scenario, raw or validated. */
+export function extractTopology(scenario: unknown): Topology {
+  const root = isRaw(scenario) ? scenario : {};
+  const components = isRaw(root.components) ? root.components : {};
+  const names = Object.keys(components);
+  const known = new Set(names);
+  const nodes = names.map((name) => nodeOf(name, components[name]));
+
+  const edgeMap = new Map<string, TopologyEdge>();
+  for (const from of names) {
+    const def = components[from];
+    if (!isRaw(def)) continue;
+    for (const use of usesOf(def)) {
+      if (!known.has(use.to)) continue;
+      const async = ASYNC_KINDS.has(use.kind);
+      const key = `${from}\u0000${use.to}\u0000${async}`;
+      const edge = edgeMap.get(key) ?? { from, to: use.to, kinds: [], async };
+      if (!edge.kinds.includes(use.kind)) edge.kinds.push(use.kind);
+      edgeMap.set(key, edge);
+    }
+  }
+  const edges = [...edgeMap.values()];
+  for (const e of edges) e.kinds.sort();
+
+  const byComponent = new Map<string, string[]>();
+  const endpoints = isRaw(root.endpoints) ? root.endpoints : {};
+  for (const [endpoint, def] of Object.entries(endpoints)) {
+    const component = isRaw(def) ? targetComponent(def.call) : undefined;
+    if (!component || !known.has(component)) continue;
+    byComponent.set(component, [...(byComponent.get(component) ?? []), endpoint]);
+  }
+  const entries = [...byComponent].map(([component, eps]) => ({ component, endpoints: eps }));
+  return { nodes, edges, entries };
+}
+
+/** The operation a new call into `def` (of the given kind) should target, if it has one. */
+export function firstOperation(def: unknown): string | undefined {
+  if (!isRaw(def)) return undefined;
+  if (def.kind === 'cdn') return CDN_OPERATION;
+  const ops = def.kind === 'gateway' ? def.routes : def.operations;
+  return isRaw(ops) ? Object.keys(ops)[0] : undefined;
+}

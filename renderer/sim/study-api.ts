@@ -1,0 +1,38 @@
+import * as Comlink from 'comlink';
+import type { Scenario } from '../../sim-core/model/schema.ts';
+import type { ComparisonResult } from '../../sim-core/run/compare.ts';
+import type { CancelToken } from '../../sim-core/run/executor.ts';
+import type { StudyProgress } from '../../sim-core/run/progress-tracker.ts';
+import type { RunResult } from '../../sim-core/run/result.ts';
+import { compareInWorkers, runInWorkers } from './run-study.ts';
+
+/**
+ * What the study worker offers (study-worker.ts): a whole run or comparison, orchestrated there
+ * — replications fanned out to the simulation workers, then aggregation, the uptime study's
+ * long-horizon chain and the comparison's statistics, which take 100–250 ms each and so must
+ * not run on the page's thread. `cancelFlag`: an Int32Array over a SharedArrayBuffer; non-zero
+ * element 0 cancels (the replications stop and what completed is returned, flagged partial).
+ */
+export const studyApi = {
+  run(scenario: Scenario, onProgress?: (p: StudyProgress) => void, cancelFlag?: Int32Array): Promise<RunResult> {
+    return withRelease(onProgress, () => runInWorkers(scenario, { onProgress, cancel: tokenOf(cancelFlag) }));
+  },
+  compare(scenarios: Scenario[], onProgress?: (p: StudyProgress) => void, cancelFlag?: Int32Array): Promise<ComparisonResult> {
+    return withRelease(onProgress, () => compareInWorkers(scenarios, { onProgress, cancel: tokenOf(cancelFlag) }));
+  },
+};
+
+export type StudyApi = typeof studyApi;
+
+function tokenOf(flag: Int32Array | undefined): CancelToken | undefined {
+  return flag && { get cancelled() { return Atomics.load(flag, 0) !== 0; } };
+}
+
+async function withRelease<T>(proxy: unknown, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } finally {
+    const release = typeof proxy === 'function' ? (proxy as unknown as Partial<Record<typeof Comlink.releaseProxy, () => void>>)[Comlink.releaseProxy] : undefined;
+    if (typeof release === 'function') release();
+  }
+}

@@ -1,0 +1,84 @@
+import * as Comlink from 'comlink';
+import type { Scenario } from '../../sim-core/model/schema.ts';
+import type { ComparisonResult } from '../../sim-core/run/compare.ts';
+import type { CancelToken } from '../../sim-core/run/executor.ts';
+import type { StudyProgress } from '../../sim-core/run/progress-tracker.ts';
+import type { RunResult } from '../../sim-core/run/result.ts';
+import type { StudyApi } from './study-api.ts';
+
+const CANCEL_POLL_MS = 25;
+
+interface Running {
+  worker: Worker;
+  api: Comlink.Remote<StudyApi>;
+  tasks: number;
+}
+
+/**
+ * The page's one door to simulation (STYLE.md 9): owns the study worker (started lazily on the
+ * first run, again after it was terminated), forwards progress through a `Comlink.proxy`, and
+ * cancels. Cross-origin isolated (COOP/COEP): a shared flag, so the run stops within a few
+ * milliseconds and returns the replications that completed (partial). Otherwise there is no way
+ * into a busy worker: cancel terminates the study worker with its simulation workers, and the
+ * run rejects with a cancellation (nothing partial to show).
+ */
+class StudyBridge {
+  private current: Running | undefined;
+
+  run(scenario: Scenario, onProgress?: (p: StudyProgress) => void, cancel?: CancelToken): Promise<RunResult> {
+    return this.call((api, progress, flag) => api.run(scenario, progress, flag), onProgress, cancel);
+  }
+
+  compare(scenarios: Scenario[], onProgress?: (p: StudyProgress) => void, cancel?: CancelToken): Promise<ComparisonResult> {
+    return this.call((api, progress, flag) => api.compare(scenarios, progress, flag), onProgress, cancel);
+  }
+
+  private async call<T>(
+    invoke: (api: Comlink.Remote<StudyApi>, progress: ((p: StudyProgress) => void) | undefined, flag: Int32Array | undefined) => Promise<T>,
+    onProgress?: (p: StudyProgress) => void,
+    cancel?: CancelToken,
+  ): Promise<T> {
+    const running = this.start();
+    running.tasks++;
+    const shared = typeof SharedArrayBuffer === 'function' && globalThis.crossOriginIsolated === true;
+    const flag = shared ? new Int32Array(new SharedArrayBuffer(4)) : undefined;
+    let poll: ReturnType<typeof setInterval> | undefined;
+    try {
+      return await new Promise<T>((resolve, reject) => {
+        const died = (e: ErrorEvent) => reject(new Error(`the study worker crashed: ${e.message || 'it could not start'}`));
+        running.worker.addEventListener('error', died);
+        if (cancel) {
+          poll = setInterval(() => {
+            if (!cancel.cancelled) return;
+            clearInterval(poll);
+            if (flag) Atomics.store(flag, 0, 1);
+            else {
+              this.stop(running);
+              reject(new Error('cancelled: the simulation workers were terminated'));
+            }
+          }, CANCEL_POLL_MS);
+        }
+        invoke(running.api, onProgress && Comlink.proxy(onProgress), flag).then(resolve, reject).finally(() => running.worker.removeEventListener('error', died));
+      });
+    } finally {
+      clearInterval(poll);
+      running.tasks--;
+    }
+  }
+
+  private start(): Running {
+    if (this.current) return this.current;
+    const worker = new Worker(new URL('./study-worker.ts', import.meta.url), { type: 'module', name: 'archsim-study' });
+    this.current = { worker, api: Comlink.wrap<StudyApi>(worker), tasks: 0 };
+    return this.current;
+  }
+
+  /** Terminates the study worker (and with it its simulation workers); other studies on it fail. */
+  private stop(running: Running): void {
+    if (this.current === running) this.current = undefined;
+    running.api[Comlink.releaseProxy]();
+    running.worker.terminate();
+  }
+}
+
+export const studyBridge = new StudyBridge();

@@ -1,0 +1,132 @@
+import type { StateCreator } from 'zustand';
+import { parse } from 'yaml';
+import { recordEdit, redoEdit, undoEdit } from './history.ts';
+import type { DocumentsSlice, ScenarioDocument, Store } from './store-types.ts';
+import { cancelValidation, scheduleValidation, validateText } from './validate-document.ts';
+import { addComponentTo, appendStep, detectFormat, removeComponentFrom, setValueAt, stepFor, type EditOutcome } from './yaml-edit.ts';
+
+/**
+ * Open scenarios, their edits and undo/redo. The text is the source of truth: every edit is a
+ * text → text function (yaml-edit.ts) recorded in the document's history (history.ts), then
+ * validated after a short pause (validate-document.ts).
+ */
+
+let nextId = 1;
+function newId(): string {
+  return `doc-${Date.now().toString(36)}-${nextId++}`;
+}
+
+export function isDirty(doc: ScenarioDocument): boolean {
+  return doc.text !== doc.savedText;
+}
+
+export const createDocumentsSlice: StateCreator<Store, [], [], DocumentsSlice> = (set, get) => {
+  const update = (id: string, change: (doc: ScenarioDocument) => ScenarioDocument) => {
+    set((s) => {
+      const doc = s.documents[id];
+      if (!doc) return s;
+      const next = change(doc);
+      return next === doc ? s : { documents: { ...s.documents, [id]: next } };
+    });
+  };
+
+  /** Re-validates after the pause, if the text is still the one that was edited. */
+  const revalidateLater = (id: string) => {
+    scheduleValidation(id, () => {
+      const doc = get().documents[id];
+      if (doc) update(id, (d) => (d.text === doc.text ? { ...d, ...validateText(d.name, d.text) } : d));
+    });
+  };
+
+  const edit = (id: string, apply: (doc: ScenarioDocument) => EditOutcome | string, coalesceKey?: string) => {
+    const doc = get().documents[id];
+    if (!doc) return;
+    const out = apply(doc);
+    const outcome = typeof out === 'string' ? { text: out } : out;
+    if (outcome.error) {
+      console.warn(`archsim: edit not applied: ${outcome.error}`);
+      return;
+    }
+    update(id, (d) => recordEdit(d, outcome.text, coalesceKey));
+    revalidateLater(id);
+  };
+
+  const open = (id: string, name: string, text: string, savedText: string, handle?: unknown): string => {
+    const doc: ScenarioDocument = {
+      id, name, format: detectFormat(name, text), text, savedText, handle,
+      past: [], future: [], layout: {}, ...validateText(name, text),
+    };
+    set((s) => ({ documents: { ...s.documents, [id]: doc }, activeId: id }));
+    return id;
+  };
+
+  return {
+    documents: {},
+    activeId: undefined,
+
+    openDocument: (name, text, handle) => open(newId(), name, text, text, handle),
+
+    recoverDocument: (entry) => open(entry.id, entry.name, entry.text, ''),
+
+    closeDocument(id) {
+      cancelValidation(id);
+      set((s) => {
+        const { [id]: _closed, ...documents } = s.documents;
+        const ids = Object.keys(documents);
+        return { documents, activeId: s.activeId === id ? ids[ids.length - 1] : s.activeId };
+      });
+    },
+
+    setActive(id) {
+      if (get().documents[id]) set({ activeId: id });
+    },
+
+    setText: (id, text, coalesceKey) => edit(id, () => text, coalesceKey),
+
+    setValue: (id, path, value, coalesceKey) => edit(id, (d) => setValueAt(d.text, d.format, path, value), coalesceKey),
+
+    addComponent: (id, name, definition) => edit(id, (d) => addComponentTo(d.text, d.format, name, definition)),
+
+    removeComponent(id, name) {
+      edit(id, (d) => removeComponentFrom(d.text, d.format, name));
+      update(id, (d) => {
+        if (!(name in d.layout)) return d;
+        const { [name]: _removed, ...layout } = d.layout;
+        return { ...d, layout };
+      });
+    },
+
+    connect: (id, from, to) => edit(id, (d) => appendStep(d.text, d.format, from.component, from.operation, stepFor(kindOf(d, to.component), to.component, to.operation))),
+
+    moveNode(id, name, x, y) {
+      update(id, (d) => ({ ...d, layout: { ...d.layout, [name]: { x, y } } }));
+    },
+
+    undo(id) {
+      update(id, undoEdit);
+      revalidateLater(id);
+    },
+
+    redo(id) {
+      update(id, redoEdit);
+      revalidateLater(id);
+    },
+
+    markSaved(id, name, handle) {
+      update(id, (d) => ({ ...d, name, handle: handle ?? d.handle, savedText: d.text, format: detectFormat(name, d.text) }));
+    },
+  };
+};
+
+/** A component's kind, from the validated scenario or, while the text has errors, from the raw YAML. */
+function kindOf(doc: ScenarioDocument, component: string): string | undefined {
+  const fromScenario = doc.scenario?.components[component]?.kind;
+  if (fromScenario) return fromScenario;
+  try {
+    const data = parse(doc.text) as { components?: Record<string, { kind?: unknown }> } | null;
+    const kind = data?.components?.[component]?.kind;
+    return typeof kind === 'string' ? kind : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,44 @@
+/**
+ * `data-testid` values the browser tests (test/e2e) rely on. A view that renders one of these
+ * takes the id from here, so renaming is one edit.
+ */
+export const TEST_IDS = {
+  // Shell and documents
+  openExample: 'open-example', // button: opens the library (examples and case studies)
+  libraryItem: 'library-item', // each entry in the library; carries data-name="monolith" etc.
+  openFile: 'open-file',
+  saveFile: 'save-file',
+  undo: 'undo',
+  redo: 'redo',
+  dirtyMarker: 'dirty-marker', // shown while the active document has unsaved edits
+  documentTab: 'document-tab', // one per open document; data-name
+  recoverBanner: 'recover-banner', // offered at start-up when an autosave exists
+  recoverAccept: 'recover-accept',
+  // Editing
+  canvas: 'topology-canvas',
+  canvasNode: 'canvas-node', // data-name = component name, data-kind
+  palette: 'palette',
+  inspector: 'inspector',
+  inspectorField: 'inspector-field', // each input; data-path = "components.app.replicas"
+  yamlView: 'yaml-view', // the source editor (a textarea or code editor with a value)
+  yamlTab: 'tab-yaml',
+  canvasTab: 'tab-canvas',
+  errorList: 'error-list', // validation errors, each item with the path and line
+  errorItem: 'error-item',
+  // Runs and results
+  runButton: 'run',
+  cancelButton: 'cancel-run',
+  progress: 'run-progress', // with simulated time, events/s, ETA as text
+  resultsTable: 'results-table',
+  latencyCdf: 'chart-latency-cdf',
+  timeSeries: 'chart-time-series',
+  costBreakdown: 'cost-breakdown',
+  availability: 'availability',
+  // Compare and export
+  compareButton: 'compare',
+  compareTable: 'compare-table',
+  exportReport: 'export-report',
+  themeToggle: 'theme-toggle',
+} as const;
+
+export type TestId = (typeof TEST_IDS)[keyof typeof TEST_IDS];
