@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import type { PathSegment } from '../../sim-core/model/errors.ts';
+import { CostPanel } from './CostPanel.tsx';
 import { FormField, ScalarInput, type FieldContext } from './FormField.tsx';
 import { profileHorizon, profilePoints, profileSeries, sparklinePath } from './profile.ts';
 import { errorsUnder, fieldFromSchema, formFields, getIn, pathString, scenarioProperty, type FieldSpec, type JsonSchema } from './schema-form.ts';
@@ -9,7 +10,7 @@ function itemFields(schema: JsonSchema | undefined): FieldSpec[] {
   return schema?.items ? formFields(schema.items) : [];
 }
 
-/** Shown when no component is selected: the workload, the run, failures and incidents. */
+/** Shown when no component is selected: the workload, the run, failures and incidents, cost. */
 export function ScenarioPanels({ ctx }: { ctx: FieldContext }) {
   const workload = useMemo(() => formFields(scenarioProperty('workload') ?? {}, ['workload']), []);
   const run = useMemo(() => formFields(scenarioProperty('run') ?? {}, ['run']), []);
@@ -45,6 +46,7 @@ export function ScenarioPanels({ ctx }: { ctx: FieldContext }) {
         <FormField field={zoneFailures} base={[]} ctx={ctx} />
         <IncidentsEditor ctx={ctx} />
       </section>
+      <CostPanel ctx={ctx} />
     </div>
   );
 }

@@ -32,10 +32,23 @@ body.report {
   white-space: pre;
 }
 .report .chart-action { display: none; }
+.report .topology { margin: 0; background: var(--panel); border: 1px solid var(--border); border-radius: 8px; padding: 12px; }
+.report .topology-svg { display: block; max-width: 100%; height: auto; margin: 0 auto; font-family: inherit; }
+.report .topology figcaption { margin-top: 6px; font-size: 12.5px; }
+.report .topo-edge { fill: none; stroke: var(--muted); stroke-width: 1.6; }
+.report .topo-edge-async { stroke-dasharray: 6 4; }
+.report .topo-arrowhead { fill: var(--muted); }
+.report .topo-arrowhead-entry { fill: var(--c5); }
+.report .topo-entry path { stroke: var(--c5); stroke-width: 2; fill: none; }
+.report .topo-entry text { fill: var(--c5); font-size: 11px; font-weight: 600; }
+.report .topo-box { fill: var(--bg); stroke: var(--border); stroke-width: 1.2; }
+.report .topo-icon { color: var(--c5); }
+.report .topo-name { fill: var(--text); font-size: 13px; font-weight: 600; }
+.report .topo-sub { fill: var(--muted); font-size: 11.5px; white-space: pre; }
 @media print {
   body.report { background: #fff; }
   .report main { padding: 0; max-width: none; }
-  .report .chart-frame, .report .results-table-wrap, .report .figure { break-inside: avoid; }
+  .report .chart-frame, .report .results-table-wrap, .report .figure, .report .topology { break-inside: avoid; }
   .report details > summary { display: none; }
   .report details { display: block; }
 }

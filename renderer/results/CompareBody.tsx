@@ -4,11 +4,12 @@ import { ChartFrame } from './ChartFrame.tsx';
 import { CHART_WIDTH, Legend, LineChart } from './charts/LineChart.tsx';
 import { compareGroups, compareTable, scenarioNames, verdictSentences } from './compare-tables.ts';
 import { CsvButton, DataTable } from './DataTable.tsx';
+import { Deferred } from './Deferred.tsx';
 import { fmtMs, fmtNumber, fmtRate, tickNumber, tickPercent } from './format.ts';
 import { cdfPoints } from './run-tables.ts';
 import { numberCell, textCell, type TableModel } from './table-model.ts';
 
-/** A comparison from props only (the app's compare view and the report): tables, verdicts, overlaid CDFs and series. */
+/** A comparison from props only (the app's compare view and the report): tables, verdicts, overlaid CDFs and series (in the app, mounted one per frame: Deferred). */
 export function CompareBody({ comparison: c, names, staticMode }: { comparison: ComparisonResult; names?: readonly string[]; staticMode?: boolean }) {
   const labels = scenarioNames(c, names);
   const groups = compareGroups(c);
@@ -45,9 +46,15 @@ export function CompareBody({ comparison: c, names, staticMode }: { comparison: 
           );
         })}
       </div>
-      <OverlaidCdf comparison={c} labels={labels} staticMode={staticMode} />
-      <OverlaidSeries comparison={c} labels={labels} pick="throughput" staticMode={staticMode} />
-      <OverlaidSeries comparison={c} labels={labels} pick="p95" staticMode={staticMode} />
+      <Deferred height={330} immediate={staticMode}>
+        <OverlaidCdf comparison={c} labels={labels} staticMode={staticMode} />
+      </Deferred>
+      <Deferred height={270} immediate={staticMode}>
+        <OverlaidSeries comparison={c} labels={labels} pick="throughput" staticMode={staticMode} />
+      </Deferred>
+      <Deferred height={270} immediate={staticMode}>
+        <OverlaidSeries comparison={c} labels={labels} pick="p95" staticMode={staticMode} />
+      </Deferred>
     </div>
   );
 }

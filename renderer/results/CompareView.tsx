@@ -1,5 +1,6 @@
 import { useStore } from '../state/store.ts';
 import { CompareBody } from './CompareBody.tsx';
+import { identityKey } from './mount-queue.ts';
 import './results.css';
 
 /** The latest comparison (2–4 documents, paired replications). */
@@ -33,7 +34,7 @@ export function CompareView() {
       <header className="results-header">
         <h2>Comparison</h2>
       </header>
-      <CompareBody comparison={comparison.result} names={names} />
+      <CompareBody key={identityKey(comparison.result)} comparison={comparison.result} names={names} />
     </section>
   );
 }

@@ -1,6 +1,7 @@
 import { useStore, selectActive } from '../state/store.ts';
 import { TEST_IDS } from '../state/test-ids.ts';
-import { cancelActive, compare, exportReport, openFile, redoActive, runActive, saveActive, undoActive } from './actions.ts';
+import { cancelActive, canExportPdf, compare, exportReport, exportReportPdf, openFile, redoActive, runActive, saveActive, undoActive } from './actions.ts';
+import { RecentMenu } from './RecentMenu.tsx';
 import { NEXT_THEME } from './theme.ts';
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
@@ -26,6 +27,7 @@ export function Toolbar() {
       <div className="tool-group">
         <button type="button" data-testid={TEST_IDS.openExample} onClick={() => setView('library')} title="Examples and case studies">Library</button>
         <button type="button" data-testid={TEST_IDS.openFile} onClick={() => void openFile()} title={`Open a scenario file (${mod}O)`}>Open</button>
+        <RecentMenu />
         <button type="button" data-testid={TEST_IDS.saveFile} onClick={() => void saveActive()} disabled={!doc} title={`Save (${mod}S)`}>Save</button>
       </div>
       <div className="tool-group">
@@ -39,10 +41,13 @@ export function Toolbar() {
           <button type="button" className="primary" data-testid={TEST_IDS.runButton} onClick={runActive} disabled={!doc || doc.errors.length > 0} title={doc && doc.errors.length > 0 ? 'Fix the errors first' : `Run (${mod}Enter)`}>▶ Run</button>
         )}
         <button type="button" data-testid={TEST_IDS.compareButton} onClick={compare} disabled={openCount < 2} title="Compare 2–4 open scenarios">Compare</button>
-        <button type="button" data-testid={TEST_IDS.exportReport} onClick={() => void exportReport()} disabled={!doc} title="Export a self-contained HTML report">Export report</button>
+        <button type="button" data-testid={TEST_IDS.exportReport} onClick={() => void exportReport()} disabled={!doc} title={`Export a self-contained HTML report (${mod}E)`}>Export report</button>
+        {canExportPdf() && (
+          <button type="button" data-testid={TEST_IDS.exportPdf} onClick={() => void exportReportPdf()} disabled={!doc} title="Export the report as PDF">Export PDF</button>
+        )}
       </div>
       <div className="tool-spacer" />
-      <button type="button" className="ghost" data-testid={TEST_IDS.themeToggle} data-theme-choice={theme} onClick={() => setTheme(NEXT_THEME[theme])} title="Theme: light, dark or the system's">
+      <button type="button" className="ghost" data-testid={TEST_IDS.themeToggle} data-theme-choice={theme} onClick={() => setTheme(NEXT_THEME[theme])} title={`Theme: light, dark or the system's (${mod}Shift+L)`}>
         Theme: {theme}
       </button>
     </header>

@@ -1,7 +1,9 @@
-import { platform } from '../platform/current-platform.ts';
+import { electronPlatform, platform } from '../platform/current-platform.ts';
+import type { RecentFile } from '../platform/platform.ts';
 import { buildReportHtml } from '../report/build-report.ts';
 import { selectActive, useStore } from '../state/store.ts';
 import { MAX_COMPARE } from '../state/view-slice.ts';
+import { handleFor, keepHandle, pruneHandles, readKept } from './recent-handles.ts';
 
 /**
  * The toolbar's, the shortcuts' and the menu's commands, at module level (STYLE.md 10): each
@@ -18,7 +20,41 @@ export async function openFile(): Promise<void> {
   const file = await platform().openFile();
   if (!file) return;
   openText(file.name, file.text, file.handle);
-  void platform().addRecentFile({ name: file.name, location: typeof file.handle === 'string' ? file.handle : file.name, openedAt: Date.now() });
+  void rememberRecent(file.name, file.handle);
+}
+
+/** Adds a file to the recent list; in the browser its FileSystemFileHandle is kept too (recent-handles.ts). */
+async function rememberRecent(name: string, handle: unknown): Promise<void> {
+  const location = typeof handle === 'string' ? handle : name;
+  await platform().addRecentFile({ name, location, openedAt: Date.now() });
+  if (platform().kind !== 'browser') return;
+  await keepHandle(location, handle);
+  await pruneHandles((await platform().recentFiles()).map((f) => f.location));
+}
+
+/**
+ * Reopens a recent file: Electron by its path; the browser through its kept handle (after the
+ * permission prompt), else by asking for the file again. Resolves false if nothing was opened.
+ */
+export async function openRecent(file: RecentFile): Promise<boolean> {
+  const electron = electronPlatform();
+  if (electron) {
+    const opened = await electron.openRecentFile(file.location);
+    if (!opened) return false;
+    openText(opened.name, opened.text, opened.handle);
+    void rememberRecent(opened.name, opened.handle);
+    return true;
+  }
+  const handle = await handleFor(file.location);
+  const kept = handle && (await readKept(handle));
+  if (handle && kept) {
+    openText(kept.name, kept.text, handle);
+    void rememberRecent(kept.name, handle);
+    return true;
+  }
+  const before = useStore.getState().activeId;
+  await openFile();
+  return useStore.getState().activeId !== before;
 }
 
 /** Saves the active document in place (or asks where, the first time). `as`: always ask. */
@@ -36,7 +72,7 @@ export async function saveDocument(id: string, as = false): Promise<boolean> {
   useStore.getState().markSaved(id, saved.name, saved.handle);
   // What was written is the text at the time of the call: edits made while saving stay dirty.
   useStore.setState((s) => (s.documents[id] ? { documents: { ...s.documents, [id]: { ...s.documents[id], savedText: doc.text } } } : s));
-  void platform().addRecentFile({ name: saved.name, location: typeof saved.handle === 'string' ? saved.handle : saved.name, openedAt: Date.now() });
+  void rememberRecent(saved.name, saved.handle);
   return true;
 }
 
@@ -85,14 +121,31 @@ export function compare(): void {
   if (ids.length >= 2) void s.startComparison(ids);
 }
 
-export async function exportReport(): Promise<void> {
+/** The active document's report as HTML, and the file name's stem; undefined without a document. */
+function activeReport(): { html: string; base: string } | undefined {
   const s = useStore.getState();
   const doc = selectActive(s);
-  if (!doc) return;
+  if (!doc) return undefined;
   const comparison = s.comparison?.documentIds.includes(doc.id) ? s.comparison.result : undefined;
   const html = buildReportHtml(doc, s.runs[doc.id], comparison);
-  const base = doc.name.replace(/\.(ya?ml|json)$/i, '');
-  await platform().exportFile(html, `${base}-report.html`, 'text/html');
+  return { html, base: doc.name.replace(/\.(ya?ml|json)$/i, '') };
+}
+
+export async function exportReport(): Promise<void> {
+  const report = activeReport();
+  if (report) await platform().exportFile(report.html, `${report.base}-report.html`, 'text/html');
+}
+
+/** True where the platform can print the report to PDF (Electron's printToPDF). */
+export function canExportPdf(): boolean {
+  return typeof platform().exportPdf === 'function';
+}
+
+/** The same report as PDF (Electron only). */
+export async function exportReportPdf(): Promise<void> {
+  const report = activeReport();
+  const exportPdf = platform().exportPdf;
+  if (report && exportPdf) await exportPdf.call(platform(), report.html, `${report.base}-report.pdf`);
 }
 
 export function closeDocument(id: string): void {

@@ -1,37 +1,31 @@
-import type { MenuCommand, MenuCommandName } from '../../electron/ipc-contract.ts';
+import type { MenuCommand } from '../../electron/ipc-contract.ts';
 import { electronPlatform } from '../platform/current-platform.ts';
-import { useStore } from '../state/store.ts';
-import { cancelActive, exportReport, openFile, openText, redoActive, runActive, saveActive, saveAllDirty, undoActive } from './actions.ts';
-import { NEXT_THEME } from './theme.ts';
+import { openText, saveAllDirty } from './actions.ts';
+import { COMMANDS, isTextField } from './commands.ts';
+import { MENU_TO_SHORTCUT } from './menu-map.ts';
 
-/** What each native-menu command does; each resolves true when it completed (for the close guard). */
-const HANDLERS: Record<MenuCommandName, (c: MenuCommand) => Promise<boolean> | boolean> = {
-  open: async () => {
-    await openFile();
-    return true;
-  },
-  'open-recent': async (c) => {
+/**
+ * What a native-menu command does; resolves true when it completed (for the close guard). A
+ * command with a key runs exactly what the key runs (menu-map.ts, commands.ts), except:
+ * - `open-recent` opens the path it carries;
+ * - `save` with a requestId is the close guard's Save: every unsaved document must be saved;
+ * - Edit › Undo/Redo while a text field has the focus undo the field's typing, as a native app's
+ *   Edit menu does (on macOS Cmd+Z in a field reaches the menu, since the page leaves it alone).
+ */
+async function handle(c: MenuCommand): Promise<boolean> {
+  if (c.command === 'open-recent') {
     const file = c.path ? await electronPlatform()?.openRecentFile(c.path) : undefined;
     if (file) openText(file.name, file.text, file.handle);
     return file !== undefined;
-  },
-  // With a requestId, 'save' is the close guard's Save: every unsaved document must be saved.
-  save: (c) => (c.requestId ? saveAllDirty() : saveActive()),
-  'save-as': () => saveActive(true),
-  undo: () => (undoActive(), true),
-  redo: () => (redoActive(), true),
-  run: () => (runActive(), true),
-  cancel: () => (cancelActive(), true),
-  'export-report': async () => {
-    await exportReport();
-    return true;
-  },
-  'toggle-theme': () => {
-    const s = useStore.getState();
-    s.setTheme(NEXT_THEME[s.theme]);
-    return true;
-  },
-};
+  }
+  if (c.command === 'save' && c.requestId) return saveAllDirty();
+  if ((c.command === 'undo' || c.command === 'redo') && isTextField(document.activeElement)) {
+    // execCommand is deprecated but still the only way to drive a field's own undo stack.
+    return document.execCommand(c.command);
+  }
+  const shortcut = MENU_TO_SHORTCUT[c.command];
+  return shortcut ? COMMANDS[shortcut]() : false;
+}
 
 /** In Electron: routes the native menu's commands to the same actions as the toolbar. Returns the unsubscribe. */
 export function listenToMenu(): () => void {
@@ -39,7 +33,7 @@ export function listenToMenu(): () => void {
   if (!electron) return () => {};
   return electron.onMenuCommand((c) => {
     void Promise.resolve()
-      .then(() => HANDLERS[c.command](c))
+      .then(() => handle(c))
       .catch((e: unknown) => {
         console.error(`archsim: menu command ${c.command} failed`, e);
         return false;

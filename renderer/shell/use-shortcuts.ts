@@ -1,30 +1,20 @@
 import { useEffect } from 'react';
-import { cancelActive, openFile, redoActive, runActive, saveActive, undoActive } from './actions.ts';
-import { shortcutFor, type ShortcutCommand } from './shortcuts.ts';
+import { COMMANDS, isTextField } from './commands.ts';
+import { shortcutFor } from './shortcuts.ts';
 
-const COMMANDS: Record<ShortcutCommand, () => void> = {
-  open: () => void openFile(),
-  save: () => void saveActive(),
-  saveAs: () => void saveActive(true),
-  undo: undoActive,
-  redo: redoActive,
-  run: runActive,
-  cancel: cancelActive,
-};
-
-function isTextField(t: EventTarget | null): boolean {
-  if (!(t instanceof HTMLElement)) return false;
-  return t.isContentEditable || t.tagName === 'TEXTAREA' || (t.tagName === 'INPUT' && !['checkbox', 'radio', 'button', 'range'].includes((t as HTMLInputElement).type));
-}
-
-/** The window's keyboard shortcuts (shortcuts.ts has the mapping). */
+/**
+ * The window's keyboard shortcuts (shortcuts.ts has the mapping). A handled key is
+ * preventDefault-ed: in Electron on macOS, where menu accelerators cannot be left unregistered,
+ * that is what keeps the menu item from firing the same command a second time (Electron only
+ * offers the menu the key presses the page did not handle).
+ */
 export function useShortcuts(): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const command = shortcutFor({ key: e.key, ctrlKey: e.ctrlKey, metaKey: e.metaKey, shiftKey: e.shiftKey, altKey: e.altKey, inTextField: isTextField(e.target) });
       if (!command) return;
       e.preventDefault();
-      COMMANDS[command]();
+      void Promise.resolve(COMMANDS[command]()).catch((err: unknown) => console.error(`archsim: ${command} failed`, err));
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);

@@ -5,7 +5,10 @@ import type { CancelToken, ReplicationExecutor } from '../../sim-core/run/execut
 import type { StudyProgress } from '../../sim-core/run/progress-tracker.ts';
 import type { RunResult } from '../../sim-core/run/result.ts';
 import { runScenario } from '../../sim-core/run/run-scenario.ts';
+import { sweepScenario } from '../../sim-core/run/sweep.ts';
 import { runUptimeStudy } from '../../sim-core/run/uptime-study.ts';
+import type { VarySpec } from '../../sim-core/run/vary.ts';
+import { summariseSweep, type SweepSummary } from '../results/sweep-model.ts';
 import { costPlanFor } from './cost-plan.ts';
 import { createWebWorkerPool } from './worker-pool.ts';
 
@@ -46,4 +49,14 @@ export async function runInWorkers(scenario: Scenario, opts: StudyOptions = {}, 
 export async function compareInWorkers(scenarios: readonly Scenario[], opts: StudyOptions = {}, executor: ReplicationExecutor = sharedPool()): Promise<ComparisonResult> {
   const costPlans = scenarios.map((s) => costPlanFor(s).plan);
   return compareScenarios(scenarios, { executor, onProgress: opts.onProgress, cancel: opts.cancel, costPlans });
+}
+
+/**
+ * A sweep (sim-core/run/sweep.ts, the CLI's `archsim sweep`) along one --vary, summarised here
+ * (sweep-model.ts) so the page receives the points' headline numbers and the knees, not a
+ * RunResult per point.
+ */
+export async function sweepInWorkers(scenario: Scenario, vary: VarySpec, opts: StudyOptions = {}, executor: ReplicationExecutor = sharedPool()): Promise<SweepSummary> {
+  const result = await sweepScenario(scenario, [vary], { executor, onProgress: opts.onProgress, cancel: opts.cancel });
+  return summariseSweep(result);
 }

@@ -4,10 +4,12 @@ import type { ComparisonResult } from '../../sim-core/run/compare.ts';
 import type { CancelToken } from '../../sim-core/run/executor.ts';
 import type { StudyProgress } from '../../sim-core/run/progress-tracker.ts';
 import type { RunResult } from '../../sim-core/run/result.ts';
-import { compareInWorkers, runInWorkers } from './run-study.ts';
+import type { VarySpec } from '../../sim-core/run/vary.ts';
+import type { SweepSummary } from '../results/sweep-model.ts';
+import { compareInWorkers, runInWorkers, sweepInWorkers } from './run-study.ts';
 
 /**
- * What the study worker offers (study-worker.ts): a whole run or comparison, orchestrated there
+ * What the study worker offers (study-worker.ts): a whole run, comparison or sweep, orchestrated there
  * — replications fanned out to the simulation workers, then aggregation, the uptime study's
  * long-horizon chain and the comparison's statistics, which take 100–250 ms each and so must
  * not run on the page's thread. `cancelFlag`: an Int32Array over a SharedArrayBuffer; non-zero
@@ -19,6 +21,9 @@ export const studyApi = {
   },
   compare(scenarios: Scenario[], onProgress?: (p: StudyProgress) => void, cancelFlag?: Int32Array): Promise<ComparisonResult> {
     return withRelease(onProgress, () => compareInWorkers(scenarios, { onProgress, cancel: tokenOf(cancelFlag) }));
+  },
+  sweep(scenario: Scenario, vary: VarySpec, onProgress?: (p: StudyProgress) => void, cancelFlag?: Int32Array): Promise<SweepSummary> {
+    return withRelease(onProgress, () => sweepInWorkers(scenario, vary, { onProgress, cancel: tokenOf(cancelFlag) }));
   },
 };
 

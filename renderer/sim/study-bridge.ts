@@ -4,6 +4,8 @@ import type { ComparisonResult } from '../../sim-core/run/compare.ts';
 import type { CancelToken } from '../../sim-core/run/executor.ts';
 import type { StudyProgress } from '../../sim-core/run/progress-tracker.ts';
 import type { RunResult } from '../../sim-core/run/result.ts';
+import type { VarySpec } from '../../sim-core/run/vary.ts';
+import type { SweepSummary } from '../results/sweep-model.ts';
 import type { StudyApi } from './study-api.ts';
 
 const CANCEL_POLL_MS = 25;
@@ -31,6 +33,10 @@ class StudyBridge {
 
   compare(scenarios: Scenario[], onProgress?: (p: StudyProgress) => void, cancel?: CancelToken): Promise<ComparisonResult> {
     return this.call((api, progress, flag) => api.compare(scenarios, progress, flag), onProgress, cancel);
+  }
+
+  sweep(scenario: Scenario, vary: VarySpec, onProgress?: (p: StudyProgress) => void, cancel?: CancelToken): Promise<SweepSummary> {
+    return this.call((api, progress, flag) => api.sweep(scenario, vary, progress, flag), onProgress, cancel);
   }
 
   private async call<T>(

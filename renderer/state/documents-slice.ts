@@ -1,6 +1,6 @@
 import type { StateCreator } from 'zustand';
 import { parse } from 'yaml';
-import { recordEdit, redoEdit, undoEdit } from './history.ts';
+import { recordChange, recordLayout, redoEdit, undoEdit, type Layout } from './history.ts';
 import type { DocumentsSlice, ScenarioDocument, Store } from './store-types.ts';
 import { cancelValidation, scheduleValidation, validateText } from './validate-document.ts';
 import { addComponentTo, appendStep, detectFormat, removeComponentFrom, setValueAt, stepFor, type EditOutcome } from './yaml-edit.ts';
@@ -8,7 +8,8 @@ import { addComponentTo, appendStep, detectFormat, removeComponentFrom, setValue
 /**
  * Open scenarios, their edits and undo/redo. The text is the source of truth: every edit is a
  * text → text function (yaml-edit.ts) recorded in the document's history (history.ts), then
- * validated after a short pause (validate-document.ts).
+ * validated after a short pause (validate-document.ts). Canvas moves are recorded in the same
+ * history (a step holds the text and the layout), so undo restores both in order.
  */
 
 let nextId = 1;
@@ -38,7 +39,8 @@ export const createDocumentsSlice: StateCreator<Store, [], [], DocumentsSlice> =
     });
   };
 
-  const edit = (id: string, apply: (doc: ScenarioDocument) => EditOutcome | string, coalesceKey?: string) => {
+  /** One undo step: the text edit and, if given, a layout change made with it (removing a node). */
+  const edit = (id: string, apply: (doc: ScenarioDocument) => EditOutcome | string, coalesceKey?: string, relayout?: (layout: Layout) => Layout) => {
     const doc = get().documents[id];
     if (!doc) return;
     const out = apply(doc);
@@ -47,7 +49,7 @@ export const createDocumentsSlice: StateCreator<Store, [], [], DocumentsSlice> =
       console.warn(`archsim: edit not applied: ${outcome.error}`);
       return;
     }
-    update(id, (d) => recordEdit(d, outcome.text, coalesceKey));
+    update(id, (d) => recordChange(d, { text: outcome.text, layout: relayout?.(d.layout) }, coalesceKey));
     revalidateLater(id);
   };
 
@@ -88,28 +90,30 @@ export const createDocumentsSlice: StateCreator<Store, [], [], DocumentsSlice> =
     addComponent: (id, name, definition) => edit(id, (d) => addComponentTo(d.text, d.format, name, definition)),
 
     removeComponent(id, name) {
-      edit(id, (d) => removeComponentFrom(d.text, d.format, name));
-      update(id, (d) => {
-        if (!(name in d.layout)) return d;
-        const { [name]: _removed, ...layout } = d.layout;
-        return { ...d, layout };
+      edit(id, (d) => removeComponentFrom(d.text, d.format, name), undefined, (layout) => {
+        if (!(name in layout)) return layout;
+        const { [name]: _removed, ...rest } = layout;
+        return rest;
       });
     },
 
     connect: (id, from, to) => edit(id, (d) => appendStep(d.text, d.format, from.component, from.operation, stepFor(kindOf(d, to.component), to.component, to.operation))),
 
-    moveNode(id, name, x, y) {
-      update(id, (d) => ({ ...d, layout: { ...d.layout, [name]: { x, y } } }));
+    // Every move of one gesture carries the gesture's key (Canvas.tsx): a drag or an Auto layout is one undo step.
+    moveNode(id, name, x, y, coalesceKey) {
+      update(id, (d) => recordLayout(d, { ...d.layout, [name]: { x, y } }, coalesceKey));
     },
 
     undo(id) {
+      const before = get().documents[id]?.text;
       update(id, undoEdit);
-      revalidateLater(id);
+      if (get().documents[id]?.text !== before) revalidateLater(id);
     },
 
     redo(id) {
+      const before = get().documents[id]?.text;
       update(id, redoEdit);
-      revalidateLater(id);
+      if (get().documents[id]?.text !== before) revalidateLater(id);
     },
 
     markSaved(id, name, handle) {

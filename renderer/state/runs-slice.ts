@@ -1,6 +1,8 @@
 import type { StateCreator } from 'zustand';
 import type { StudyProgress } from '../../sim-core/run/progress-tracker.ts';
-import { compileForRun } from '../../sim-core/run/in-thread-executor.ts';
+import type { Scenario } from '../../sim-core/model/schema.ts';
+import { parseDuration } from '../../sim-core/model/units.ts';
+import { perfMark } from '../sim/perf-marks.ts';
 import { toRunProgress } from '../sim/run-progress.ts';
 import { studyBridge } from '../sim/study-bridge.ts';
 import type { RunsSlice, Store } from './store-types.ts';
@@ -15,6 +17,15 @@ import type { RunsSlice, Store } from './store-types.ts';
 const cancelTokens = new Map<string, { cancelled: boolean }>();
 const COMPARISON = '\u0000comparison';
 
+/**
+ * One replication's simulated ms, for the progress bar: read from the validated scenario, not
+ * compiled (compiling a large scenario here took tens of ms of the page's thread at Run).
+ */
+function replicationMs(scenario: Scenario): number {
+  const d = parseDuration(scenario.run.duration);
+  return d.ok ? d.value : NaN;
+}
+
 function message(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
@@ -26,6 +37,7 @@ export const createRunsSlice: StateCreator<Store, [], [], RunsSlice> = (set, get
   async startRun(documentId) {
     const doc = get().documents[documentId];
     if (!doc || get().runs[documentId]?.status === 'running') return;
+    perfMark('run-start');
     const startedAt = Date.now();
     const put = (state: Partial<Store['runs'][string]>) => set((s) => ({
       runs: { ...s.runs, [documentId]: { ...(s.runs[documentId] ?? { documentId, startedAt, status: 'running' }), ...state } },
@@ -40,12 +52,14 @@ export const createRunsSlice: StateCreator<Store, [], [], RunsSlice> = (set, get
     const cancel = { cancelled: false };
     cancelTokens.set(documentId, cancel);
     try {
-      const repDuration = compileForRun(scenario).run.durationMs;
+      const repDuration = replicationMs(scenario);
       const onProgress = (p: StudyProgress) => {
         if (!cancel.cancelled) put({ progress: toRunProgress(p, repDuration) });
       };
       const result = await studyBridge.run(scenario, onProgress, cancel);
+      perfMark('result-arrived');
       put({ status: cancel.cancelled || result.partial ? 'cancelled' : 'done', result });
+      perfMark('result-stored');
     } catch (e) {
       put({ status: cancel.cancelled ? 'cancelled' : 'failed', error: message(e), result: undefined });
     } finally {
@@ -78,7 +92,7 @@ export const createRunsSlice: StateCreator<Store, [], [], RunsSlice> = (set, get
     cancelTokens.set(COMPARISON, cancel);
     try {
       const scenarios = docs.map((d) => d.scenario!);
-      const repDuration = compileForRun(scenarios[0]).run.durationMs;
+      const repDuration = replicationMs(scenarios[0]);
       const onProgress = (p: StudyProgress) => {
         if (!cancel.cancelled) put({ progress: toRunProgress(p, repDuration) });
       };

@@ -25,9 +25,14 @@ export interface ScenarioDocument {
   savedText: string;
   /** Opaque platform handle of the file it was opened from / saved to. */
   handle?: unknown;
-  /** Undo/redo: previous and undone texts. A drag or a burst of typing is one step (coalesced). */
+  /**
+   * Undo/redo: previous and undone texts, with the canvas layout of each step in the parallel
+   * arrays (renderer/state/history.ts). A drag, an auto layout or a burst of typing is one step.
+   */
   past: string[];
   future: string[];
+  pastLayouts?: Array<Record<string, { x: number; y: number }>>;
+  futureLayouts?: Array<Record<string, { x: number; y: number }>>;
   /** Canvas positions by component name (not saved in the file; kept in the autosave). */
   layout: Record<string, { x: number; y: number }>;
   /** The coalesce key of the last edit (history.ts): the next edit with the same key joins its undo step. */

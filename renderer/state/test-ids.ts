@@ -7,6 +7,8 @@ export const TEST_IDS = {
   openExample: 'open-example', // button: opens the library (examples and case studies)
   libraryItem: 'library-item', // each entry in the library; carries data-name="monolith" etc.
   openFile: 'open-file',
+  openRecent: 'open-recent',
+  recentItem: 'recent-item',
   saveFile: 'save-file',
   undo: 'undo',
   redo: 'redo',
@@ -38,6 +40,8 @@ export const TEST_IDS = {
   compareButton: 'compare',
   compareTable: 'compare-table',
   exportReport: 'export-report',
+  exportPdf: 'export-pdf',
+  costPanel: 'cost-panel',
   themeToggle: 'theme-toggle',
 } as const;
 

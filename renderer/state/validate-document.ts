@@ -1,9 +1,12 @@
 import { loadScenario } from '../../sim-core/model/load.ts';
+import { perfMark } from '../sim/perf-marks.ts';
 import type { ScenarioDocument } from './store-types.ts';
 
 /** A document's validation: the scenario when the text is valid, else the errors with path, line and column. */
 export function validateText(name: string, text: string): Pick<ScenarioDocument, 'scenario' | 'errors'> {
+  perfMark('validate-start');
   const { scenario, errors } = loadScenario(text, { fileName: name });
+  perfMark('validate-end');
   return { scenario, errors };
 }
 

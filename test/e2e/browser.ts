@@ -26,6 +26,13 @@ export async function launchBrowser(): Promise<Browser> {
 /** A fresh page at 1440 × 900 with the console's errors collected. */
 export async function openApp(browser: Browser, url: string): Promise<{ page: Page; errors: string[] }> {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
+  // Headless Chromium has the File System Access pickers, which a test cannot drive: without
+  // them the app falls back to downloads (save, export) and uploads (open).
+  await context.addInitScript(() => {
+    const w = window as unknown as Record<string, unknown>;
+    delete w.showSaveFilePicker;
+    delete w.showOpenFilePicker;
+  });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
@@ -44,4 +51,26 @@ export async function openApp(browser: Browser, url: string): Promise<{ page: Pa
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: false });
+}
+
+/** The data-testid selector. */
+export const tid = (id: string, extra = '') => `[data-testid="${id}"]${extra}`;
+
+/** Opens a bundled example from the library (by its file name without .yaml) and waits for its canvas. */
+export async function openExample(page: Page, name: string): Promise<void> {
+  await page.click(tid('open-example'));
+  await page.click(tid('library-item', `[data-name="${name}"]`));
+  await page.waitForSelector(tid('canvas-node'));
+}
+
+/** The active document's YAML text (switches to the Source view). */
+export async function yamlText(page: Page): Promise<string> {
+  await page.click(tid('tab-yaml'));
+  return page.inputValue(tid('yaml-view'));
+}
+
+/** Replaces the active document's YAML text in the Source view. */
+export async function setYaml(page: Page, text: string): Promise<void> {
+  await page.click(tid('tab-yaml'));
+  await page.fill(tid('yaml-view'), text);
 }

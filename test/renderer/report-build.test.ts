@@ -8,6 +8,7 @@ import { loadScenario } from '../../sim-core/model/load.ts';
 import { compareScenarios } from '../../sim-core/run/compare.ts';
 import { inThreadExecutor } from '../../sim-core/run/in-thread-executor.ts';
 import { buildReportHtml } from '../../renderer/report/build-report.ts';
+import { arrowHead } from '../../renderer/report/TopologyPicture.tsx';
 import type { ScenarioDocument } from '../../renderer/state/store-types.ts';
 import { runScenario } from '../helpers/scenario.ts';
 
@@ -96,5 +97,33 @@ describe('buildReportHtml with a comparison', () => {
     expect(html).toContain('B − A (paired)');
     expect(html).toMatch(/lower|higher|no sig\. difference|identical/);
     expect(html).toContain('Overall latency distribution (CDF)');
+  });
+});
+
+describe('the report’s topology picture', () => {
+  const doc = documentOf(TEXT());
+  const html = buildReportHtml(doc, undefined, undefined, { date: new Date('2025-03-04T05:06:00Z') });
+
+  it('draws every component and call as static SVG, before the assumptions', () => {
+    const topology = html.slice(html.indexOf('<h2>Topology</h2>'), html.indexOf('<h2>Assumptions</h2>'));
+    expect(topology).toContain('<svg class="topology-svg"');
+    expect(topology).toContain('aria-label="Topology: 2 components, 1 connections"');
+    expect(topology.match(/class="topo-node"/g)).toHaveLength(2);
+    expect(topology).toContain('web → db: call');
+    expect(topology).toMatch(/<text class="topo-sub"[^>]*>service {2}×2<\/text>/);
+    expect(topology).toContain('browse, checkout');
+    expect(html).not.toMatch(/url\(/);
+  });
+
+  it('uses the canvas positions the user arranged', () => {
+    const moved = buildReportHtml({ ...doc, layout: { db: { x: 1000, y: 40 } } }, undefined);
+    expect(moved).toContain('translate(916,10)');
+  });
+});
+
+describe('arrowHead', () => {
+  it('points along the last segment', () => {
+    expect(arrowHead('M0,0 L10,0')).toBe('M10,0 L1,4.5 L1,-4.5 Z');
+    expect(arrowHead('M0,0 C0,5 10,5 10,10')).toBe('M10,10 L5.5,1 L14.5,1 Z');
   });
 });

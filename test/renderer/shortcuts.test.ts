@@ -22,3 +22,12 @@ describe('shortcutFor', () => {
     expect(shortcutFor(key('o', { ctrlKey: true, altKey: true }))).toBeUndefined();
   });
 });
+
+describe('shortcutFor, the menu’s other keys', () => {
+  it('maps export, theme and Ctrl+. (cancel)', () => {
+    expect(shortcutFor(key('e', { ctrlKey: true }))).toBe('exportReport');
+    expect(shortcutFor(key('L', { metaKey: true, shiftKey: true }))).toBe('toggleTheme');
+    expect(shortcutFor(key('l', { ctrlKey: true }))).toBeUndefined();
+    expect(shortcutFor(key('.', { ctrlKey: true }))).toBe('cancel');
+  });
+});

@@ -90,7 +90,7 @@ describe('JSON documents', () => {
 });
 
 describe('undo/redo', () => {
-  const start: History = { text: 'a', past: [], future: [] };
+  const start: History = { text: 'a', layout: {}, past: [], future: [] };
 
   it('undoes and redoes each edit', () => {
     let h = recordEdit(recordEdit(start, 'b'), 'c');
