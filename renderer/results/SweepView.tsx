@@ -7,6 +7,7 @@ import { fmtNumber } from './format.ts';
 import { formatTick } from './series.ts';
 import { axisLabel, defaultForm, firstKnee, fmtAxis, kneeBand, kneeSentence, sweepPanels, sweepTable, varyOf, type SweepForm, type SweepSummary } from './sweep-model.ts';
 import { useSweeps } from './sweep-state.ts';
+import { TEST_IDS } from '../state/test-ids.ts';
 
 /**
  * The sweep section of the results view: a form (users or arrivals from a start to an end in n
@@ -32,6 +33,7 @@ export function SweepSection({ documentId, scenario }: { documentId: string; sce
       ) : (
         <form
           className="sweep-form"
+          data-testid={TEST_IDS.sweepForm}
           onSubmit={(e) => {
             e.preventDefault();
             if (!problem) void start(documentId, scenario, shown);
@@ -73,7 +75,7 @@ function SweepResults({ summary: s }: { summary: SweepSummary }) {
   const bands = kneeBand(s);
   const knee = firstKnee(s);
   return (
-    <div className="sweep-results">
+    <div className="sweep-results" data-testid={TEST_IDS.sweepResults}>
       <p className="muted">
         {s.points.length} points × {s.replications} replication{s.replications === 1 ? '' : 's'} (seed {s.seed}) in {fmtNumber(s.wallSeconds)} s. ± is the 95% half-width.
         {s.partial ? ' Cancelled: some points lack replications.' : ''}

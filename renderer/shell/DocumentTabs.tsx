@@ -7,8 +7,8 @@ import { closeDocument } from './actions.ts';
 const VIEWS: Array<{ view: MainView; label: string; testId?: string }> = [
   { view: 'canvas', label: 'Topology', testId: TEST_IDS.canvasTab },
   { view: 'yaml', label: 'Source', testId: TEST_IDS.yamlTab },
-  { view: 'results', label: 'Results' },
-  { view: 'compare', label: 'Compare' },
+  { view: 'results', label: 'Results', testId: TEST_IDS.resultsTab },
+  { view: 'compare', label: 'Compare', testId: TEST_IDS.compareTab },
 ];
 
 /** One tab per open document (dirty marker, compare tick, close), then the view switcher. */

@@ -6,6 +6,7 @@ import { perfMark } from '../sim/perf-marks.ts';
 import { toRunProgress } from '../sim/run-progress.ts';
 import { studyBridge } from '../sim/study-bridge.ts';
 import type { RunsSlice, Store } from './store-types.ts';
+import { flushValidation } from './validate-document.ts';
 
 /**
  * Runs and the comparison. The work happens in Web Workers (renderer/sim/study-bridge.ts); this slice keeps the
@@ -35,6 +36,7 @@ export const createRunsSlice: StateCreator<Store, [], [], RunsSlice> = (set, get
   comparison: undefined,
 
   async startRun(documentId) {
+    flushValidation(documentId);
     const doc = get().documents[documentId];
     if (!doc || get().runs[documentId]?.status === 'running') return;
     perfMark('run-start');
@@ -74,6 +76,7 @@ export const createRunsSlice: StateCreator<Store, [], [], RunsSlice> = (set, get
 
   async startComparison(documentIds) {
     if (get().comparison?.status === 'running') return;
+    documentIds.forEach(flushValidation);
     const docs = documentIds.map((id) => get().documents[id]).filter((d) => d !== undefined);
     set({ comparison: { documentIds, status: 'running' } });
     const put = (state: Partial<NonNullable<Store['comparison']>>) => set((s) => ({

@@ -25,6 +25,8 @@ export const TEST_IDS = {
   yamlView: 'yaml-view', // the source editor (a textarea or code editor with a value)
   yamlTab: 'tab-yaml',
   canvasTab: 'tab-canvas',
+  resultsTab: 'tab-results',
+  compareTab: 'tab-compare',
   errorList: 'error-list', // validation errors, each item with the path and line
   errorItem: 'error-item',
   // Runs and results
@@ -39,6 +41,8 @@ export const TEST_IDS = {
   // Compare and export
   compareButton: 'compare',
   compareTable: 'compare-table',
+  sweepForm: 'sweep-form',
+  sweepResults: 'sweep-results',
   exportReport: 'export-report',
   exportPdf: 'export-pdf',
   costPanel: 'cost-panel',

@@ -16,17 +16,32 @@ export function validateText(name: string, text: string): Pick<ScenarioDocument,
  */
 export const VALIDATE_DELAY_MS = 200;
 
-const timers = new Map<string, ReturnType<typeof setTimeout>>();
+const pending = new Map<string, { timer: ReturnType<typeof setTimeout>; run: () => void }>();
 
 export function scheduleValidation(id: string, run: () => void): void {
-  clearTimeout(timers.get(id));
-  timers.set(id, setTimeout(() => {
-    timers.delete(id);
-    run();
-  }, VALIDATE_DELAY_MS));
+  clearTimeout(pending.get(id)?.timer);
+  pending.set(id, {
+    run,
+    timer: setTimeout(() => {
+      pending.delete(id);
+      run();
+    }, VALIDATE_DELAY_MS),
+  });
 }
 
 export function cancelValidation(id: string): void {
-  clearTimeout(timers.get(id));
-  timers.delete(id);
+  clearTimeout(pending.get(id)?.timer);
+  pending.delete(id);
+}
+
+/**
+ * Validate now if an edit is still waiting for its debounced validation: a run or a comparison
+ * started right after typing must see the text as it is, not the scenario of the text before.
+ */
+export function flushValidation(id: string): void {
+  const p = pending.get(id);
+  if (!p) return;
+  clearTimeout(p.timer);
+  pending.delete(id);
+  p.run();
 }

@@ -73,3 +73,50 @@ describe('editing the monolith example', () => {
     expect(errors).toEqual([]);
   });
 });
+
+describe('dragging and sweeping', () => {
+  let browser: Browser;
+  let page: Page;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    ({ page } = await openApp(browser, inject('baseUrl')));
+    await page.click(tid('open-example'));
+    await page.click(tid('library-item', '[data-name="monolith"]'));
+    await page.waitForSelector(tid('canvas-node'));
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  const nodeAt = (name: string) => page.getAttribute(tid('canvas-node', `[data-name="${name}"]`), 'transform');
+
+  it('a drag of a node is one undo step', async () => {
+    const before = await nodeAt('db');
+    const box = (await page.locator(tid('canvas-node', '[data-name="db"]')).boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    for (let i = 1; i <= 20; i++) await page.mouse.move(box.x + box.width / 2 + i * 5, box.y + box.height / 2 + i * 3);
+    await page.mouse.up();
+    expect(await nodeAt('db')).not.toBe(before);
+    await page.click(tid('undo'));
+    expect(await nodeAt('db')).toBe(before);
+    expect(await page.isDisabled(tid('undo'))).toBe(true);
+  });
+
+  it('a sweep over the users finds where the SLOs break', async () => {
+    const text = await yamlText(page);
+    await setYaml(page, text.replace(/duration: \S+/, 'duration: 2m').replace(/replications: \d+/, 'replications: 1'));
+    await page.click(tid('tab-results'));
+    const form = tid('sweep-form');
+    await page.waitForSelector(form);
+    const inputs = page.locator(`${form} input`);
+    await inputs.nth(0).fill('20000');
+    await inputs.nth(1).fill('120000');
+    await inputs.nth(2).fill('3');
+    await page.click(`${form} button[type="submit"]`);
+    await page.waitForSelector(tid('sweep-results'), { timeout: 110_000 });
+    expect(await page.textContent(tid('sweep-results'))).toMatch(/Knee: .*|No endpoint breaks its SLO/);
+    await page.locator(tid('sweep-results')).scrollIntoViewIfNeeded();
+    await screenshot(page, '11-sweep');
+  });
+});
