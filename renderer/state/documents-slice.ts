@@ -117,7 +117,8 @@ export const createDocumentsSlice: StateCreator<Store, [], [], DocumentsSlice> =
     },
 
     markSaved(id, name, handle) {
-      update(id, (d) => ({ ...d, name, handle: handle ?? d.handle, savedText: d.text, format: detectFormat(name, d.text) }));
+      // A save ends a burst of typing: the next edit is its own undo step.
+      update(id, (d) => ({ ...d, name, handle: handle ?? d.handle, savedText: d.text, format: detectFormat(name, d.text), lastEditKey: undefined }));
     },
   };
 };
