@@ -1,5 +1,4 @@
-import { scenarioLabel, verdictSentence } from '../../sim-core/cli/compare-report.ts';
-import { formatDurationHalfWidth, formatGrouped, formatNumberHalfWidth } from '../../sim-core/cli/format-units.ts';
+import { formatDifferenceCell, formatUnpairedCell, formatValueHalfWidth, scenarioLabel, verdictSentence } from '../../sim-core/cli/compare-report.ts';
 import type { ComparisonResult, Difference, MetricComparison, MetricUnit } from '../../sim-core/run/compare.ts';
 import { fmtMs, fmtPercent, fmtRate, fmtUsd } from './format.ts';
 import { numberCell, textCell, type TableCell, type TableModel } from './table-model.ts';
@@ -45,41 +44,11 @@ export function formatMetricValue(x: number, unit: MetricUnit): string {
   return unit === 'ms' ? fmtMs(x) : unit === 'ratio' ? fmtPercent(x) : unit === 'usd' ? fmtUsd(x) : fmtRate(x);
 }
 
-/** A size (no sign) at the precision `scale` sets: ms in its unit, ratios in percentage points. */
-function magnitude(x: number, unit: MetricUnit, scale: number): string {
-  if (!Number.isFinite(x)) return '?';
-  switch (unit) {
-    case 'ms':
-      return formatDurationHalfWidth(x, scale).slice(1);
-    case 'ratio': {
-      const decimals = Math.min(6, Math.max(2, 1 - Math.floor(Math.log10(Math.abs(scale * 100) || 1))));
-      return `${formatGrouped(x * 100, decimals)} pp`;
-    }
-    case 'usd':
-      return `$${formatGrouped(x, 2)}`;
-    case 'perSecond':
-      return `${formatNumberHalfWidth(x, scale).slice(1)}/s`;
-  }
-}
+/** `-0.09 ms ±1.46 ms`, `+1.25 pp ±0.40 pp`: the difference and its paired half-width at one precision (as the CLI prints it). */
+export const formatDifference = formatDifferenceCell;
 
-const isZeroText = (text: string) => Number.parseFloat(text.replace(/[^\d.]/g, '')) === 0;
-
-/** `-0.09 ms ±1.46 ms`, `+1.25 pp ±0.40 pp`: the difference and its paired half-width at one precision. */
-export function formatDifference(d: Difference, unit: MetricUnit): string {
-  if (!Number.isFinite(d.mean)) return '—';
-  const scale = Math.max(...[Math.abs(d.mean), d.halfWidth].filter((x) => Number.isFinite(x)), 0) || 1;
-  const size = magnitude(Math.abs(d.mean), unit, scale);
-  const signed = isZeroText(size) ? size : `${d.mean < 0 ? '-' : '+'}${size}`;
-  const h = Number.isFinite(d.halfWidth) ? magnitude(d.halfWidth, unit, scale) : '';
-  return h === '' || isZeroText(h) ? signed : `${signed} ±${h}`;
-}
-
-export function formatUnpaired(d: Difference, unit: MetricUnit): string {
-  if (!Number.isFinite(d.unpairedHalfWidth)) return '';
-  const scale = Math.max(...[Math.abs(d.mean), d.halfWidth].filter((x) => Number.isFinite(x)), 0) || 1;
-  const h = magnitude(d.unpairedHalfWidth, unit, scale);
-  return isZeroText(h) ? '' : `±${h}`;
-}
+/** The unpaired half-width, as the CLI prints it. */
+export const formatUnpaired = formatUnpairedCell;
 
 export function metricLabel(m: MetricComparison): string {
   return m.scope === 'component' ? `${m.name} utilisation` : METRIC_LABELS[m.metric] ?? m.metric;
@@ -120,7 +89,7 @@ export function compareTable(c: ComparisonResult, group: CompareGroup): TableMod
     ...m.values.map((v) => {
       const hw = Number.isFinite(v.halfWidth) && v.halfWidth > 0 ? v.halfWidth : undefined;
       const text = formatMetricValue(v.mean, m.unit);
-      const ci = hw === undefined ? '' : m.unit === 'ms' ? formatDurationHalfWidth(hw, v.mean) : m.unit === 'ratio' ? `±${magnitude(hw, 'ratio', hw)}` : m.unit === 'usd' ? `±${fmtUsd(hw)}` : formatNumberHalfWidth(hw, v.mean);
+      const ci = hw === undefined ? '' : formatValueHalfWidth(hw, v.mean, m.unit);
       return numberCell(ci ? `${text} ${ci}` : text, v.mean, hw);
     }),
     ...m.differences.flatMap((d) => [

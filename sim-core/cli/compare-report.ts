@@ -166,7 +166,7 @@ function formatValue(x: number, unit: MetricUnit): string {
  * The ± of a value at the precision the value is shown with; '' when unknown or when it shows as
  * 0 (every replication agreed, up to floating-point rounding).
  */
-function formatValueHalfWidth(h: number, x: number, unit: MetricUnit): string {
+export function formatValueHalfWidth(h: number, x: number, unit: MetricUnit): string {
   if (!Number.isFinite(h) || h === 0) return '';
   const scale = Number.isFinite(x) && x !== 0 ? x : h;
   const text = valueHalfWidthText(h, scale, unit);
@@ -228,13 +228,14 @@ function formatSigned(x: number, unit: MetricUnit, scale: number): string {
 }
 
 /** The difference cell: `-0.09 ms ±1.46 ms`; the half-width is left out when unknown or when it shows as 0. */
-function formatDifferenceCell(d: Difference, unit: MetricUnit): string {
+export function formatDifferenceCell(d: Difference, unit: MetricUnit): string {
   const scale = differenceScale(d);
   const h = Number.isFinite(d.halfWidth) ? formatMagnitude(d.halfWidth, unit, scale) : '';
   return formatSigned(d.mean, unit, scale) + (h === '' || showsAsZero(h) ? '' : ` ±${h}`);
 }
 
-function formatUnpairedCell(d: Difference, unit: MetricUnit): string {
+/** The unpaired half-width cell: what the same runs would give without pairing; '' when unknown or 0. */
+export function formatUnpairedCell(d: Difference, unit: MetricUnit): string {
   if (!Number.isFinite(d.unpairedHalfWidth)) return '';
   const h = formatMagnitude(d.unpairedHalfWidth, unit, differenceScale(d));
   return showsAsZero(h) ? '' : `±${h}`;
