@@ -1,9 +1,13 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { parse } from 'yaml';
 import type { PointerEvent as ReactPointerEvent, KeyboardEvent as ReactKeyboardEvent, WheelEvent as ReactWheelEvent } from 'react';
 import type { ScenarioError } from '../../sim-core/model/errors.ts';
+import { useStore } from '../state/store.ts';
 import { TEST_IDS } from '../state/test-ids.ts';
+import { edgeKey, edgeLabel, planEdgeRemoval, type EdgeRemovalPlan } from './edge-removal.ts';
+import './canvas-edges.css';
 import { bounds, edgePath, layeredLayout, NODE_H, NODE_W, nodeAt, placePositions, type Point } from './layout.ts';
-import type { Topology, TopologyNode } from './topology.ts';
+import type { Topology, TopologyEdge, TopologyNode } from './topology.ts';
 import { KindIcon } from './KindIcon.tsx';
 import { errorsUnder } from './schema-form.ts';
 import { bottleneck, legendStops, textOn, utilisationColour } from './utilisation.ts';
@@ -38,6 +42,22 @@ type Gesture =
 
 let gestureId = 0;
 
+function parsedText(text: string | undefined): unknown {
+  try {
+    return text === undefined ? undefined : parse(text, { prettyErrors: false });
+  } catch {
+    return undefined;
+  }
+}
+
+/** The edge's tooltip: what it is made of, and what Delete does. */
+function edgeTitle(e: TopologyEdge, plan: EdgeRemovalPlan): string {
+  const what = `${e.from} → ${e.to}: ${e.kinds.join(', ')}${e.async ? ' (asynchronous)' : ''}`;
+  if (plan.type === 'refuse') return `${what}\nNot deleted on the canvas: ${plan.message}`;
+  const n = plan.paths.length;
+  return `${what}\nClick to select, Delete removes ${n === 1 ? 'it' : `its ${n} entries`}`;
+}
+
 /** The topology as an SVG graph: drag to move, click to select, drag a handle to connect, wheel to zoom. */
 export function Canvas(props: CanvasProps) {
   const { topology, pinned, selection, utilisation } = props;
@@ -45,6 +65,19 @@ export function Canvas(props: CanvasProps) {
   const gesture = useRef<Gesture | undefined>(undefined);
   const [view, setView] = useState<View>({ k: 1, x: 0, y: 0 });
   const [wire, setWire] = useState<{ from: string; to: Point } | undefined>(undefined);
+  const [selectedEdge, setSelectedEdge] = useState<string | undefined>(undefined);
+  const [notice, setNotice] = useState<string | undefined>(undefined);
+  // The raw document, to tell whether a gateway route is still called before deleting its edge.
+  const text = useStore((s) => s.documents[props.documentId]?.text);
+  const raw = useMemo(() => parsedText(text), [text]);
+  const plans = useMemo(() => new Map(topology.edges.map((e) => [edgeKey(e), planEdgeRemoval(raw, e)])), [raw, topology]);
+  const edgeSelection = selectedEdge && plans.has(selectedEdge) && !selection ? selectedEdge : undefined;
+
+  useEffect(() => {
+    if (!notice) return;
+    const t = window.setTimeout(() => setNotice(undefined), 4000);
+    return () => window.clearTimeout(t);
+  }, [notice]);
 
   const names = useMemo(() => topology.nodes.map((n) => n.name), [topology]);
   const auto = useMemo(() => layeredLayout(topology), [topology]);
@@ -67,6 +100,7 @@ export function Canvas(props: CanvasProps) {
   fitRef.current = fit;
   useEffect(() => {
     fitRef.current();
+    setSelectedEdge(undefined);
   }, [props.documentId]);
 
   const toCanvas = (e: { clientX: number; clientY: number }): Point => {
@@ -81,6 +115,25 @@ export function Canvas(props: CanvasProps) {
     const p = toCanvas(e);
     const c = positions[name];
     gesture.current = { type: 'drag', name, offset: { x: p.x - c.x, y: p.y - c.y }, start: p, moved: false, key: `drag-${name}-${++gestureId}` };
+  };
+
+  const selectEdge = (e: ReactPointerEvent, edge: TopologyEdge) => {
+    if (e.button !== 0) return;
+    e.stopPropagation();
+    svgRef.current?.focus();
+    props.onSelect(undefined);
+    setSelectedEdge(edgeKey(edge));
+  };
+
+  const deleteEdge = (key: string) => {
+    const plan = plans.get(key);
+    if (!plan) return;
+    if (plan.type === 'refuse') {
+      setNotice(`Not deleted: ${plan.message}`);
+      return;
+    }
+    useStore.getState().removeEdge(props.documentId, plan.paths);
+    setSelectedEdge(undefined);
   };
 
   const startConnect = (e: ReactPointerEvent, name: string) => {
@@ -119,7 +172,10 @@ export function Canvas(props: CanvasProps) {
     gesture.current = undefined;
     if (!g) return;
     if (g.type === 'pan') {
-      if (Math.hypot(e.clientX - g.start.x, e.clientY - g.start.y) < 3) props.onSelect(undefined);
+      if (Math.hypot(e.clientX - g.start.x, e.clientY - g.start.y) < 3) {
+        props.onSelect(undefined);
+        setSelectedEdge(undefined);
+      }
     } else if (g.type === 'connect') {
       setWire(undefined);
       const target = nodeAt(positions, toCanvas(e));
@@ -149,8 +205,12 @@ export function Canvas(props: CanvasProps) {
     if ((e.key === 'Delete' || e.key === 'Backspace') && selection && positions[selection]) {
       e.preventDefault();
       props.onDelete(selection);
+    } else if ((e.key === 'Delete' || e.key === 'Backspace') && edgeSelection) {
+      e.preventDefault();
+      deleteEdge(edgeSelection);
     } else if (e.key === 'Escape') {
       props.onSelect(undefined);
+      setSelectedEdge(undefined);
     }
   };
 
@@ -168,7 +228,7 @@ export function Canvas(props: CanvasProps) {
         data-testid={TEST_IDS.canvas}
         tabIndex={0}
         role="application"
-        aria-label="Topology: click a component to inspect it, drag to move it, drag its handle onto another to connect them, Delete to remove it"
+        aria-label="Topology: click a component to inspect it, drag to move it, drag its handle onto another to connect them; click a component or an arrow and press Delete to remove it"
         onPointerDown={onPointerDown}
         onPointerMove={onPointerMove}
         onPointerUp={onPointerUp}
@@ -183,6 +243,9 @@ export function Canvas(props: CanvasProps) {
           <marker id="ed-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
             <path d="M0,0 L10,5 L0,10 z" className="ed-arrowhead" />
           </marker>
+          <marker id="ed-arrow-selected" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="6" markerHeight="6" orient="auto-start-reverse">
+            <path d="M0,0 L10,5 L0,10 z" className="ed-arrowhead-selected" />
+          </marker>
           <marker id="ed-arrow-entry" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto">
             <path d="M0,0 L10,5 L0,10 z" className="ed-arrowhead-entry" />
           </marker>
@@ -191,11 +254,26 @@ export function Canvas(props: CanvasProps) {
           {topology.edges.map((e) => {
             const a = positions[e.from];
             const b = positions[e.to];
-            if (!a || !b) return null;
+            const key = edgeKey(e);
+            const plan = plans.get(key);
+            if (!a || !b || !plan) return null;
+            const selected = edgeSelection === key;
+            const d = edgePath(a, b);
             return (
-              <path key={`${e.from}>${e.to}>${e.async}`} className={`ed-edge${e.async ? ' ed-edge-async' : ''}`} d={edgePath(a, b)} markerEnd="url(#ed-arrow)">
-                <title>{`${e.from} → ${e.to}: ${e.kinds.join(', ')}${e.async ? ' (asynchronous)' : ''}`}</title>
-              </path>
+              <g
+                key={key}
+                className={`ed-edge-group${selected ? ' ed-edge-selected' : ''}${plan.type === 'refuse' ? ' ed-edge-fixed' : ''}`}
+                data-testid={TEST_IDS.canvasEdge}
+                data-from={e.from}
+                data-to={e.to}
+                data-selected={selected}
+                aria-label={edgeLabel(e)}
+                onPointerDown={(ev) => selectEdge(ev, e)}
+              >
+                <title>{edgeTitle(e, plan)}</title>
+                <path className="ed-edge-hit" d={d} />
+                <path className={`ed-edge${e.async ? ' ed-edge-async' : ''}`} d={d} markerEnd={selected ? 'url(#ed-arrow-selected)' : 'url(#ed-arrow)'} />
+              </g>
             );
           })}
           {topology.entries.map((entry) => {
@@ -236,6 +314,11 @@ export function Canvas(props: CanvasProps) {
           )}
         </g>
       </svg>
+      {notice && (
+        <div className="ed-canvas-notice" role="status">
+          {notice}
+        </div>
+      )}
       {topology.nodes.length === 0 && <div className="ed-canvas-empty">No components yet: add one from the palette.</div>}
       <div className="ed-canvas-tools">
         <button type="button" onClick={autoLayout} title="Arrange the components by call depth">

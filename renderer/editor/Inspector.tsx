@@ -1,12 +1,15 @@
 import { useMemo } from 'react';
 import type { ScenarioError } from '../../sim-core/model/errors.ts';
 import type { ComponentResult } from '../../sim-core/run/result.ts';
+import { useStore } from '../state/store.ts';
 import { TEST_IDS } from '../state/test-ids.ts';
 import { FormField, type FieldContext } from './FormField.tsx';
 import { KindIcon } from './KindIcon.tsx';
 import { componentFields, errorsUnder, getIn, pathString } from './schema-form.ts';
 import { isComponentKind } from './edits.ts';
+import { RenameField } from './RenameField.tsx';
 import { ScenarioPanels } from './ScenarioPanels.tsx';
+import './canvas-edges.css';
 
 export interface InspectorProps {
   raw: unknown;
@@ -24,6 +27,9 @@ export function Inspector({ raw, errors, selection, onSet, onDelete, stats }: In
   const kind = getIn(def, ['kind']);
   const fields = useMemo(() => (typeof kind === 'string' ? componentFields(kind) : []), [kind]);
   const ctx: FieldContext = { raw, errors, onSet };
+  const documentId = useStore((s) => s.activeId);
+  const components = getIn(raw, ['components']);
+  const names = typeof components === 'object' && components !== null ? Object.keys(components) : [];
 
   if (!selection || def === undefined) {
     return (
@@ -45,7 +51,12 @@ export function Inspector({ raw, errors, selection, onSet, onDelete, stats }: In
           <KindIcon kind={isComponentKind(kind) ? kind : 'unknown'} />
         </span>
         <div>
-          <h2>{selection}</h2>
+          <RenameField
+            key={selection}
+            name={selection}
+            taken={names.filter((n) => n !== selection)}
+            onRename={(to) => documentId && useStore.getState().renameComponent(documentId, selection, to)}
+          />
           <div className="ed-muted">{typeof kind === 'string' ? kind : 'no kind'}</div>
         </div>
         <button type="button" className="ed-danger" onClick={() => onDelete(selection)} title="Remove this component (Delete)">

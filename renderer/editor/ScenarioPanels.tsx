@@ -2,7 +2,8 @@ import { useMemo } from 'react';
 import type { PathSegment } from '../../sim-core/model/errors.ts';
 import { CostPanel } from './CostPanel.tsx';
 import { FormField, ScalarInput, type FieldContext } from './FormField.tsx';
-import { profileHorizon, profilePoints, profileSeries, sparklinePath } from './profile.ts';
+import { ProfileChart } from './ProfileChart.tsx';
+import { profilePoints } from './profile.ts';
 import { errorsUnder, fieldFromSchema, formFields, getIn, pathString, scenarioProperty, type FieldSpec, type JsonSchema } from './schema-form.ts';
 
 /** Fields of the items of an array property of the scenario (profile points, incidents). */
@@ -105,9 +106,8 @@ function ProfileEditor({ ctx }: { ctx: FieldContext }) {
   const fields = useMemo(() => itemFields(schema), [schema]);
   const raw = getIn(ctx.raw, ['workload', 'profile']);
   const points = profilePoints(raw);
-  const horizon = profileHorizon(points, getIn(ctx.raw, ['run', 'duration']));
-  const series = profileSeries(points, horizon);
-  const peak = Math.max(1, ...series.map((p) => p.x));
+  const peak = Math.max(1, ...points.map((p) => p.x));
+  const duration = getIn(ctx.raw, ['run', 'duration']) ?? scenarioProperty('run')?.properties?.duration?.default;
   const count = Array.isArray(raw) ? raw.length : 0;
   const add = () => {
     const last = points[points.length - 1];
@@ -120,9 +120,7 @@ function ProfileEditor({ ctx }: { ctx: FieldContext }) {
         <span className="ed-field-label">profile (load multiplier over time)</span>
         <span className="ed-muted">peak ×{+peak.toFixed(2)}</span>
       </div>
-      <svg className="ed-sparkline" viewBox="0 0 240 48" preserveAspectRatio="none" role="img" aria-label={`Load multiplier over ${Math.round(horizon / 1000)} s, peaking at ${peak}`}>
-        <path className="ed-sparkline-line" d={sparklinePath(series, 240, 48)} vectorEffect="non-scaling-stroke" />
-      </svg>
+      <ProfileChart workload={getIn(ctx.raw, ['workload'])} duration={duration} onSet={ctx.onSet} />
       <ListRows path={['workload', 'profile']} fields={fields} ctx={ctx} onAdd={add} addLabel="Add a point" />
     </div>
   );

@@ -20,6 +20,17 @@ export interface TopologyNode {
   replicas: number;
 }
 
+/** Where one use behind an edge is written: a step, a gateway route, a cdn origin or a queue consumer. */
+export interface EdgeSource {
+  kind: EdgeKind;
+  /**
+   * Path from the document root: `components.app.operations.get.steps[2]`, nested steps inside
+   * `branch[i].steps`, `parallel[lane]`, `miss`, `fallback`; `components.gw.routes.<route>`,
+   * `components.edge.origin`, `components.q.consumer`.
+   */
+  path: Array<string | number>;
+}
+
 export interface TopologyEdge {
   from: string;
   to: string;
@@ -27,6 +38,8 @@ export interface TopologyEdge {
   kinds: EdgeKind[];
   /** Publishing to a queue and its consumption are asynchronous (drawn dashed). */
   async: boolean;
+  /** Every step or wiring entry that makes this edge, in document order. */
+  sources: EdgeSource[];
 }
 
 export interface TopologyEntry {
@@ -53,27 +66,36 @@ export function targetComponent(target: unknown): string | undefined {
 
 const ASYNC_KINDS: ReadonlySet<EdgeKind> = new Set(['publish', 'consume']);
 
+export interface StepUse {
+  kind: EdgeKind;
+  to: string;
+  /** The step's path: `base` followed by its index and, when nested, the way into it. */
+  path: Array<string | number>;
+}
+
 /** Every use of another component in a list of steps (recursing into branch, parallel, miss, fallback). */
-export function stepUses(steps: unknown): Array<{ kind: EdgeKind; to: string }> {
-  const out: Array<{ kind: EdgeKind; to: string }> = [];
-  const walk = (list: unknown): void => {
+export function stepUses(steps: unknown, base: ReadonlyArray<string | number> = []): StepUse[] {
+  const out: StepUse[] = [];
+  const walk = (list: unknown, at: Array<string | number>): void => {
     if (!Array.isArray(list)) return;
-    for (const step of list) {
-      if (!isRaw(step)) continue;
-      const call = targetComponent(step.call);
-      if (call) out.push({ kind: 'call', to: call });
-      const query = targetComponent(step.query);
-      if (query) out.push({ kind: 'query', to: query });
-      if (typeof step.external === 'string') out.push({ kind: 'external', to: step.external });
-      if (typeof step.cache === 'string') out.push({ kind: 'cache', to: step.cache });
-      if (typeof step.publish === 'string') out.push({ kind: 'publish', to: step.publish });
-      if (Array.isArray(step.branch)) for (const option of step.branch) if (isRaw(option)) walk(option.steps);
-      if (Array.isArray(step.parallel)) for (const lane of step.parallel) walk(lane);
-      walk(step.miss);
-      walk(step.fallback);
-    }
+    list.forEach((step: unknown, i) => {
+      if (!isRaw(step)) return;
+      const path = [...at, i];
+      const use = (kind: EdgeKind, to: string | undefined) => {
+        if (to) out.push({ kind, to, path });
+      };
+      use('call', targetComponent(step.call));
+      use('query', targetComponent(step.query));
+      if (typeof step.external === 'string') use('external', step.external);
+      if (typeof step.cache === 'string') use('cache', step.cache);
+      if (typeof step.publish === 'string') use('publish', step.publish);
+      if (Array.isArray(step.branch)) step.branch.forEach((option: unknown, o) => isRaw(option) && walk(option.steps, [...path, 'branch', o, 'steps']));
+      if (Array.isArray(step.parallel)) step.parallel.forEach((lane: unknown, l) => walk(lane, [...path, 'parallel', l]));
+      walk(step.miss, [...path, 'miss']);
+      walk(step.fallback, [...path, 'fallback']);
+    });
   };
-  walk(steps);
+  walk(steps, [...base]);
   return out;
 }
 
@@ -86,20 +108,23 @@ function nodeOf(name: string, raw: unknown): TopologyNode {
   return { name, kind, replicas };
 }
 
-/** Uses of other components by one component, by kind. */
-function usesOf(def: Raw): Array<{ kind: EdgeKind; to: string }> {
-  const uses: Array<{ kind: EdgeKind; to: string }> = [];
-  if (isRaw(def.operations)) for (const op of Object.values(def.operations)) if (isRaw(op)) uses.push(...stepUses(op.steps));
+/** Uses of other components by one component, with where each is written. */
+function usesOf(name: string, def: Raw): StepUse[] {
+  const uses: StepUse[] = [];
+  const at = ['components', name];
+  if (isRaw(def.operations)) {
+    for (const [op, opDef] of Object.entries(def.operations)) if (isRaw(opDef)) uses.push(...stepUses(opDef.steps, [...at, 'operations', op, 'steps']));
+  }
   if (isRaw(def.routes)) {
-    for (const target of Object.values(def.routes)) {
+    for (const [route, target] of Object.entries(def.routes)) {
       const to = targetComponent(target);
-      if (to) uses.push({ kind: 'route', to });
+      if (to) uses.push({ kind: 'route', to, path: [...at, 'routes', route] });
     }
   }
   const origin = def.kind === 'cdn' ? targetComponent(def.origin) : undefined;
-  if (origin) uses.push({ kind: 'origin', to: origin });
+  if (origin) uses.push({ kind: 'origin', to: origin, path: [...at, 'origin'] });
   const consumer = def.kind === 'queue' ? targetComponent(def.consumer) : undefined;
-  if (consumer) uses.push({ kind: 'consume', to: consumer });
+  if (consumer) uses.push({ kind: 'consume', to: consumer, path: [...at, 'consumer'] });
   return uses;
 }
 
@@ -115,12 +140,13 @@ export function extractTopology(scenario: unknown): Topology {
   for (const from of names) {
     const def = components[from];
     if (!isRaw(def)) continue;
-    for (const use of usesOf(def)) {
+    for (const use of usesOf(from, def)) {
       if (!known.has(use.to)) continue;
       const async = ASYNC_KINDS.has(use.kind);
       const key = `${from}\u0000${use.to}\u0000${async}`;
-      const edge = edgeMap.get(key) ?? { from, to: use.to, kinds: [], async };
+      const edge = edgeMap.get(key) ?? { from, to: use.to, kinds: [], async, sources: [] };
       if (!edge.kinds.includes(use.kind)) edge.kinds.push(use.kind);
+      edge.sources.push({ kind: use.kind, path: use.path });
       edgeMap.set(key, edge);
     }
   }

@@ -3,7 +3,7 @@ import { parse } from 'yaml';
 import { recordChange, recordLayout, redoEdit, undoEdit, type Layout } from './history.ts';
 import type { DocumentsSlice, ScenarioDocument, Store } from './store-types.ts';
 import { cancelValidation, scheduleValidation, validateText } from './validate-document.ts';
-import { addComponentTo, appendStep, detectFormat, removeComponentFrom, setValueAt, stepFor, type EditOutcome } from './yaml-edit.ts';
+import { addComponentTo, appendStep, detectFormat, removeComponentFrom, removeEntriesAt, renameComponent, setValueAt, stepFor, type EditOutcome } from './yaml-edit.ts';
 
 /**
  * Open scenarios, their edits and undo/redo. The text is the source of truth: every edit is a
@@ -98,6 +98,17 @@ export const createDocumentsSlice: StateCreator<Store, [], [], DocumentsSlice> =
     },
 
     connect: (id, from, to) => edit(id, (d) => appendStep(d.text, d.format, from.component, from.operation, stepFor(kindOf(d, to.component), to.component, to.operation))),
+
+    removeEdge: (id, stepPaths) => edit(id, (d) => removeEntriesAt(d.text, d.format, stepPaths)),
+
+    renameComponent(id, from, to) {
+      const before = get().documents[id]?.text;
+      edit(id, (d) => renameComponent(d.text, d.format, from, to), undefined, (layout) => {
+        if (!(from in layout)) return layout;
+        return Object.fromEntries(Object.entries(layout).map(([k, v]) => [k === from ? to : k, v]));
+      });
+      if (get().documents[id]?.text !== before && get().selection === from) set({ selection: to });
+    },
 
     // Every move of one gesture carries the gesture's key (Canvas.tsx): a drag or an Auto layout is one undo step.
     moveNode(id, name, x, y, coalesceKey) {

@@ -57,6 +57,13 @@ export interface DocumentsSlice {
   removeComponent(id: string, name: string): void;
   /** Add a call step `component.operation` → `target.operation`. */
   connect(id: string, from: { component: string; operation: string }, to: { component: string; operation: string }): void;
+  /**
+   * Delete a canvas edge: remove the steps (or gateway routes) at `stepPaths`, e.g.
+   * `['components', 'app', 'operations', 'get', 'steps', 2]` (yaml-edit.ts removeEntriesAt). One undo step.
+   */
+  removeEdge(id: string, stepPaths: ReadonlyArray<ReadonlyArray<string | number>>): void;
+  /** Rename a component and every reference to it (and its canvas position); the selection follows. One undo step. */
+  renameComponent(id: string, from: string, to: string): void;
   moveNode(id: string, name: string, x: number, y: number, coalesceKey?: string): void;
   undo(id: string): void;
   redo(id: string): void;

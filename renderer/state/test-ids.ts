@@ -19,6 +19,8 @@ export const TEST_IDS = {
   // Editing
   canvas: 'topology-canvas',
   canvasNode: 'canvas-node', // data-name = component name, data-kind
+  canvasEdge: 'canvas-edge', // each edge; data-from, data-to (component names), data-selected
+  renameInput: 'rename-component', // the inspector's editable component name
   palette: 'palette',
   inspector: 'inspector',
   inspectorField: 'inspector-field', // each input; data-path = "components.app.replicas"
@@ -29,6 +31,8 @@ export const TEST_IDS = {
   compareTab: 'tab-compare',
   errorList: 'error-list', // validation errors, each item with the path and line
   errorItem: 'error-item',
+  profileChart: 'profile-chart', // the shapeable load-profile chart (inspector, nothing selected)
+  profileHandle: 'profile-handle', // each point's handle; data-index = index in workload.profile
   // Runs and results
   runButton: 'run',
   cancelButton: 'cancel-run',

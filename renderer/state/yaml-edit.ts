@@ -1,4 +1,5 @@
-import { Composer, CST, isMap, isScalar, isSeq, parse, parseDocument, Parser, type Document } from 'yaml';
+import { Composer, CST, isMap, isScalar, isSeq, parse, parseDocument, Parser, type Document, type Node as YamlNode } from 'yaml';
+import { componentReferences } from './component-references.ts';
 
 /**
  * Edits of a scenario's text by path that keep the user's comments and key order. YAML: a
@@ -87,6 +88,151 @@ export function appendStep(text: string, format: TextFormat, component: string, 
     steps.add(doc.createNode(step));
     return undefined;
   });
+}
+
+/**
+ * Removes the steps or map entries at `paths` as one edit (deleting a canvas edge): a list item is
+ * spliced out, a map key deleted. A cache step with `miss` steps is replaced by them (without the
+ * cache every request takes the miss path). Paths are applied deepest and last first, so indexes
+ * stay valid; a path that is not there is an error (the text changed under the canvas).
+ */
+export function removeEntriesAt(text: string, format: TextFormat, paths: readonly EditPath[]): EditOutcome {
+  if (paths.length === 0) return { text, error: 'nothing to remove' };
+  const ordered = [...paths].sort(laterFirst);
+  if (format === 'json') {
+    return editJson(text, (data) => {
+      for (const path of ordered) {
+        const parent = getPlain(data, path.slice(0, -1));
+        const last = path[path.length - 1];
+        if (Array.isArray(parent) && typeof last === 'number' && last < parent.length) {
+          const item: unknown = parent[last];
+          const miss = typeof item === 'object' && item !== null && 'cache' in item ? (item as { miss?: unknown }).miss : undefined;
+          parent.splice(last, 1, ...(Array.isArray(miss) ? (miss as unknown[]) : []));
+        } else if (typeof parent === 'object' && parent !== null && !Array.isArray(parent) && typeof last === 'string' && last in parent) {
+          delete (parent as Record<string, unknown>)[last];
+        } else return `nothing at ${path.join('.')}`;
+      }
+      return undefined;
+    });
+  }
+  const inPlace = removeInSource(text, ordered);
+  if (inPlace !== undefined) return { text: inPlace };
+  return editYaml(text, (doc) => {
+    for (const path of ordered) {
+      const parent = doc.getIn(path.slice(0, -1), true);
+      const last = path[path.length - 1];
+      if (isSeq(parent) && typeof last === 'number' && last < parent.items.length) {
+        const item = parent.items[last];
+        const miss = isMap(item) && item.has('cache') ? item.get('miss', true) : undefined;
+        parent.items.splice(last, 1, ...(isSeq(miss) ? (miss.items as YamlNode[]) : []));
+      } else if (isMap(parent) && parent.has(last)) {
+        parent.delete(last);
+      } else return `nothing at ${path.join('.')}`;
+    }
+    return undefined;
+  });
+}
+
+/**
+ * Removes block-list items and block-map entries from the source tokens (their leading comment
+ * lines go with them; every other byte stays); undefined when a path is in a flow collection, is a
+ * cache step with misses, would empty its list, or the file has errors (the caller then uses the
+ * Document API).
+ */
+function removeInSource(text: string, ordered: readonly EditPath[]): string | undefined {
+  const tokens = [...new Parser().parse(text)];
+  const docs = [...new Composer({ keepSourceTokens: true }).compose(tokens)];
+  if (docs.length !== 1 || docs[0].errors.length > 0) return undefined;
+  const doc = docs[0];
+  const left = new Map<unknown, number>();
+  for (const path of ordered) {
+    const parent = doc.getIn(path.slice(0, -1), true);
+    const last = path[path.length - 1];
+    let child: unknown;
+    if (isSeq(parent) && typeof last === 'number') {
+      const item = parent.items[last];
+      if (isMap(item) && item.has('cache') && isSeq(item.get('miss', true))) return undefined;
+      child = isScalar(item) || isMap(item) || isSeq(item) ? item.srcToken : undefined;
+    } else if (isMap(parent)) {
+      const pair = parent.items.find((p) => isScalar(p.key) && p.key.value === last);
+      child = isScalar(pair?.key) ? pair.key.srcToken : undefined;
+    } else return undefined;
+    const token = (parent as { srcToken?: CST.Token }).srcToken;
+    if (!child || !token || (token.type !== 'block-seq' && token.type !== 'block-map')) return undefined;
+    const items = token.items as Array<{ key?: unknown; value?: unknown }>;
+    const at = items.findIndex((it) => (token.type === 'block-seq' ? it.value : it.key) === child);
+    if (at < 0) return undefined;
+    const count = left.get(token) ?? items.length;
+    if (count <= 1) return undefined;
+    left.set(token, count - 1);
+    items.splice(at, 1);
+  }
+  const out = tokens.map((t) => CST.stringify(t)).join('');
+  return parseDocument(out).errors.length === 0 ? out : undefined;
+}
+
+/** Deeper and later paths first: removing them does not move the ones still to remove. */
+function laterFirst(a: EditPath, b: EditPath): number {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) {
+    if (a[i] === b[i]) continue;
+    const x = a[i];
+    const y = b[i];
+    return typeof x === 'number' && typeof y === 'number' ? y - x : String(y).localeCompare(String(x));
+  }
+  return b.length - a.length;
+}
+
+/** As the scenario schema's names (schema-fields.ts): no dots, spaces, brackets or quotes. */
+const COMPONENT_NAME = /^[^.\s[\]"]+$/;
+
+/** Why `name` cannot be a new component name, or undefined when it can. */
+export function componentNameError(name: string, existing: Iterable<string>): string | undefined {
+  if (name.length === 0) return 'a name cannot be empty';
+  if (!COMPONENT_NAME.test(name)) return 'a name must not contain dots, spaces, brackets or quotes';
+  for (const n of existing) if (n === name) return `${name} is already a component`;
+  return undefined;
+}
+
+/**
+ * Renames `components.<from>` to `<to>` in place (same position, comments kept) and every
+ * reference to it (component-references.ts). YAML: only those scalars are rewritten in the source
+ * tokens, so every other byte stays; JSON is printed again.
+ */
+export function renameComponent(text: string, format: TextFormat, from: string, to: string): EditOutcome {
+  let data: unknown;
+  try {
+    data = format === 'json' ? JSON.parse(text) : parse(text);
+  } catch (e) {
+    return { text, error: `the ${format === 'json' ? 'JSON' : 'YAML'} does not parse: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}` };
+  }
+  const components = (data as { components?: unknown } | null)?.components;
+  if (typeof components !== 'object' || components === null || Array.isArray(components) || !(from in components)) return { text, error: `there is no component ${from}` };
+  if (from === to) return { text };
+  const problem = componentNameError(to, Object.keys(components));
+  if (problem) return { text, error: problem };
+  const refs = componentReferences(data, from);
+
+  if (format === 'json') {
+    return editJson(text, (json) => {
+      for (const ref of refs) setPlain(json, ref.path, ref.renamed(to));
+      json.components = Object.fromEntries(Object.entries(json.components as Record<string, unknown>).map(([k, v]) => [k === from ? to : k, v]));
+      return undefined;
+    });
+  }
+
+  const tokens = [...new Parser().parse(text)];
+  const docs = [...new Composer({ keepSourceTokens: true }).compose(tokens)];
+  if (docs.length !== 1 || docs[0].errors.length > 0) return { text, error: 'the YAML does not parse' };
+  const doc = docs[0];
+  const map = doc.getIn(['components'], true);
+  const pair = isMap(map) ? map.items.find((p) => isScalar(p.key) && p.key.value === from) : undefined;
+  const targets: Array<{ node: unknown; value: string }> = [{ node: pair?.key, value: to }, ...refs.map((r) => ({ node: doc.getIn(r.path, true), value: r.renamed(to) }))];
+  for (const { node, value } of targets) {
+    if (!isScalar(node) || !node.srcToken || !('source' in node.srcToken)) return { text, error: 'a reference could not be rewritten in place' };
+    const plain = /^[A-Za-z_][\w-]*(\.[\w-]+)?$/.test(value) && safeParse(value) === value;
+    CST.setScalarValue(node.srcToken, value, plain ? undefined : { type: 'QUOTE_DOUBLE' });
+  }
+  return { text: tokens.map((t) => CST.stringify(t)).join('') };
 }
 
 /**

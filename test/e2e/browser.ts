@@ -74,3 +74,11 @@ export async function setYaml(page: Page, text: string): Promise<void> {
   await page.click(tid('tab-yaml'));
   await page.fill(tid('yaml-view'), text);
 }
+
+/** A browser with the app open on a bundled example (the start of most browser tests). */
+export async function startWithExample(url: string, example: string): Promise<{ browser: Browser; page: Page; errors: string[] }> {
+  const browser = await launchBrowser();
+  const { page, errors } = await openApp(browser, url);
+  await openExample(page, example);
+  return { browser, page, errors };
+}

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, openApp, screenshot, setYaml, tid, yamlText } from './browser.ts';
+import { launchBrowser, openApp, screenshot, setYaml, startWithExample, tid, yamlText } from './browser.ts';
 
 /** Editing a scenario: canvas, inspector, YAML view, errors with paths, undo/redo. */
 describe('editing the monolith example', () => {
@@ -78,11 +78,7 @@ describe('dragging and sweeping', () => {
   let browser: Browser;
   let page: Page;
   beforeAll(async () => {
-    browser = await launchBrowser();
-    ({ page } = await openApp(browser, inject('baseUrl')));
-    await page.click(tid('open-example'));
-    await page.click(tid('library-item', '[data-name="monolith"]'));
-    await page.waitForSelector(tid('canvas-node'));
+    ({ browser, page } = await startWithExample(inject('baseUrl'), 'monolith'));
   });
   afterAll(async () => {
     await browser?.close();
@@ -118,5 +114,72 @@ describe('dragging and sweeping', () => {
     expect(await page.textContent(tid('sweep-results'))).toMatch(/Knee: .*|No endpoint breaks its SLO/);
     await page.locator(tid('sweep-results')).scrollIntoViewIfNeeded();
     await screenshot(page, '11-sweep');
+  });
+});
+
+describe('shaping the load profile', () => {
+  let browser: Browser;
+  let page: Page;
+  beforeAll(async () => {
+    ({ browser, page } = await startWithExample(inject('baseUrl'), 'monolith'));
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('dragging the peak point up raises its multiplier in the YAML, as one undo step', async () => {
+    const before = await yamlText(page);
+    await page.click(tid('tab-canvas'));
+    const handle = page.locator(tid('profile-handle', '[data-index="1"]'));
+    await handle.scrollIntoViewIfNeeded();
+    const box = (await handle.boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    for (let i = 1; i <= 10; i++) await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2 - i * 3);
+    await page.mouse.up();
+    await screenshot(page, '13-profile-drag');
+    const after = await yamlText(page);
+    const peak = (text: string) => Number(/\{ at: 2m, x: ([\d.]+)/.exec(text)?.[1] ?? /at: 2m\s+x: ([\d.]+)/.exec(text)?.[1]);
+    expect(peak(after)).toBeGreaterThan(peak(before));
+    await page.click(tid('undo'));
+    expect(await yamlText(page)).toBe(before);
+  });
+});
+
+describe('edges and names', () => {
+  let browser: Browser;
+  let page: Page;
+  beforeAll(async () => {
+    ({ browser, page } = await startWithExample(inject('baseUrl'), 'monolith'));
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  const edge = (from: string, to: string) => tid('canvas-edge', `[data-from="${from}"][data-to="${to}"]`);
+
+  it('deletes a call by selecting its edge, and undo brings it back', async () => {
+    const before = await yamlText(page);
+    await page.click(tid('tab-canvas'));
+    await page.click(edge('app', 'interbank'));
+    expect(await page.getAttribute(edge('app', 'interbank'), 'data-selected')).toBe('true');
+    await page.keyboard.press('Delete');
+    await page.waitForSelector(edge('app', 'interbank'), { state: 'detached' });
+    expect(await yamlText(page)).not.toMatch(/external: interbank/);
+    await page.click(tid('undo'));
+    expect(await yamlText(page)).toBe(before);
+  });
+
+  it('renames a component everywhere it is used', async () => {
+    await page.click(tid('tab-canvas'));
+    await page.click(tid('canvas-node', '[data-name="db"]'));
+    await page.fill(tid('rename-component'), 'postgres');
+    await page.press(tid('rename-component'), 'Enter');
+    await page.waitForSelector(tid('canvas-node', '[data-name="postgres"]'));
+    const text = await yamlText(page);
+    expect(text).toMatch(/query: postgres\.read/);
+    expect(text).not.toMatch(/query: db\./);
+    await page.waitForSelector(tid('error-item'), { state: 'detached' }).catch(() => undefined);
+    expect(await page.$$(tid('error-item'))).toHaveLength(0);
   });
 });

@@ -8,7 +8,7 @@ const example = (name: string) => extractTopology(parse(readFileSync(new URL(`..
 
 const topo = (edges: Array<[string, string]>, names: string[], entries: string[] = []): Topology => ({
   nodes: names.map((name) => ({ name, kind: 'service', replicas: 1 })),
-  edges: edges.map(([from, to]) => ({ from, to, kinds: ['call'], async: false })),
+  edges: edges.map(([from, to]) => ({ from, to, kinds: ['call'], async: false, sources: [] })),
   entries: entries.map((component) => ({ component, endpoints: ['e'] })),
 });
 

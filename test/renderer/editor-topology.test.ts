@@ -72,10 +72,10 @@ describe('extractTopology', () => {
 describe('stepUses and firstOperation', () => {
   it('walks fallbacks and misses', () => {
     expect(stepUses([{ call: 'a.b', fallback: [{ external: 'e' }] }, { cache: 'c', miss: [{ query: 'd.read' }] }])).toEqual([
-      { kind: 'call', to: 'a' },
-      { kind: 'external', to: 'e' },
-      { kind: 'cache', to: 'c' },
-      { kind: 'query', to: 'd' },
+      { kind: 'call', to: 'a', path: [0] },
+      { kind: 'external', to: 'e', path: [0, 'fallback', 0] },
+      { kind: 'cache', to: 'c', path: [1] },
+      { kind: 'query', to: 'd', path: [1, 'miss', 0] },
     ]);
   });
   it('names the operation a call would target', () => {
