@@ -9,10 +9,15 @@ const exampleFiles = import.meta.glob('../../scenarios/examples/*.yaml', { query
  */
 const caseStudyFiles = import.meta.glob('../../scenarios/case-studies/**/*.yaml', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
 
-const entries = (files: Record<string, string>): readonly LibraryEntry[] =>
+/** The file's name as a document name: `monolith.yaml`; in a case study's folder, `payfinity-before.yaml`. */
+export function libraryFileName(path: string, root: string): string {
+  return path.slice(path.indexOf(root) + root.length).split('/').filter(Boolean).join('-');
+}
+
+const entries = (files: Record<string, string>, root: string): readonly LibraryEntry[] =>
   Object.entries(files)
-    .map(([path, text]) => describeExample(path.split('/').pop()!, text))
+    .map(([path, text]) => describeExample(libraryFileName(path, root), text))
     .sort((a, b) => a.title.localeCompare(b.title));
 
-export const EXAMPLES: readonly LibraryEntry[] = entries(exampleFiles);
-export const CASE_STUDIES: readonly LibraryEntry[] = entries(caseStudyFiles);
+export const EXAMPLES: readonly LibraryEntry[] = entries(exampleFiles, 'scenarios/examples/');
+export const CASE_STUDIES: readonly LibraryEntry[] = entries(caseStudyFiles, 'scenarios/case-studies/');
