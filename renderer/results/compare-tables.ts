@@ -1,22 +1,9 @@
-import { formatDifferenceCell, formatUnpairedCell, formatValueHalfWidth, scenarioLabel, verdictSentence } from '../../sim-core/cli/compare-report.ts';
+import { formatDifferenceCell, formatUnpairedCell, formatValueHalfWidth, METRIC_LABELS, scenarioLabel, verdictSentence } from '../../sim-core/cli/compare-report.ts';
 import type { ComparisonResult, Difference, MetricComparison, MetricUnit } from '../../sim-core/run/compare.ts';
 import { fmtMs, fmtPercent, fmtRate, fmtUsd } from './format.ts';
 import { numberCell, textCell, type TableCell, type TableModel } from './table-model.ts';
 
 /** The comparison's tables (pure): one per scope, each scenario's value ± CI, then per compared scenario the paired B − A ± CI, the unpaired ±, the verdict. */
-
-const METRIC_LABELS: Record<string, string> = {
-  throughput: 'throughput',
-  'latency.mean': 'mean latency',
-  'latency.p50': 'p50',
-  'latency.p95': 'p95',
-  'latency.p99': 'p99',
-  errorRate: 'error rate',
-  availability: 'availability',
-  sloShare: 'within SLO',
-  utilisation: 'utilisation',
-  monthly: 'monthly cost',
-};
 
 /** Which direction is better, for colouring verdicts; utilisation has none. */
 export function betterDirection(metric: string): 'lower' | 'higher' | undefined {

@@ -1,12 +1,8 @@
 import * as Comlink from 'comlink';
 import type { ReplicationResult } from '../../sim-core/metrics/replication-result.ts';
+import { cancellableCall } from '../../sim-core/run/cancellable-call.ts';
 import type { CancelToken, TaskProgress } from '../../sim-core/run/executor.ts';
 import type { WorkerApi, WorkerJob } from '../../sim-core/run/worker-api.ts';
-
-/** How often a running task looks at its cancel token (the token is a getter, so it is polled). */
-const CANCEL_POLL_MS = 25;
-/** With a shared flag: how long the worker has to stop before it is terminated anyway. */
-const CANCEL_GRACE_MS = 200;
 
 interface Running {
   worker: Worker;
@@ -41,34 +37,13 @@ export class WorkerBridge {
     const { api } = this.start();
     const shared = typeof SharedArrayBuffer === 'function' && globalThis.crossOriginIsolated === true;
     const cancelFlag = shared ? new Int32Array(new SharedArrayBuffer(4)) : undefined;
-    const progress = onProgress && Comlink.proxy(onProgress);
-    let poll: ReturnType<typeof setInterval> | undefined;
-    let grace: ReturnType<typeof setTimeout> | undefined;
-    try {
-      return await new Promise<ReplicationResult>((resolve, reject) => {
-        this.failTask = (reason) => reject(new Error(reason));
-        const checkCancel = () => {
-          if (!cancel?.cancelled || grace) return;
-          if (!cancelFlag) {
-            this.stop();
-            reject(new Error('cancelled: the worker was terminated'));
-            return;
-          }
-          Atomics.store(cancelFlag, 0, 1);
-          grace = setTimeout(() => {
-            this.stop();
-            reject(new Error(`cancelled: the worker did not stop within ${CANCEL_GRACE_MS} ms and was terminated`));
-          }, CANCEL_GRACE_MS);
-        };
-        checkCancel();
-        if (cancel) poll = setInterval(checkCancel, CANCEL_POLL_MS);
-        api.run(job, progress, cancelFlag).then(resolve, reject);
-      });
-    } finally {
-      clearInterval(poll);
-      clearTimeout(grace);
-      this.failTask = undefined;
-    }
+    return cancellableCall({
+      call: () => api.run(job, onProgress && Comlink.proxy(onProgress), cancelFlag),
+      cancel,
+      cancelFlag,
+      terminate: () => this.stop(),
+      onFail: (fail) => (this.failTask = fail),
+    });
   }
 
   /** Terminates the worker (a task in flight is rejected). */

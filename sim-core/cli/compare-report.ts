@@ -25,7 +25,8 @@ export interface CompareReportOptions {
   sources?: readonly string[];
 }
 
-const METRIC_LABELS: Record<string, string> = {
+/** The compared metrics' names in tables and sentences (the app's compare view uses them too). */
+export const METRIC_LABELS: Record<string, string> = {
   throughput: 'throughput',
   'latency.mean': 'mean latency',
   'latency.p50': 'p50',

@@ -2,13 +2,9 @@ import { Worker } from 'node:worker_threads';
 import * as Comlink from 'comlink';
 import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
 import type { ReplicationResult } from '../metrics/replication-result.ts';
+import { cancellableCall } from './cancellable-call.ts';
 import type { CancelToken, TaskProgress } from './executor.ts';
 import type { WorkerApi, WorkerJob } from './worker-api.ts';
-
-/** How often a running task looks at its cancel token (the token is a plain getter, so it is polled). */
-const CANCEL_POLL_MS = 25;
-/** After a cancel, how long the worker has to answer before it is terminated. */
-const CANCEL_GRACE_MS = 200;
 
 const WORKER_ENTRY = new URL('./node-worker-shim.mjs', import.meta.url);
 
@@ -40,27 +36,15 @@ export class NodeWorkerBridge {
     const { worker, api } = this.start();
     worker.ref();
     const cancelFlag = new Int32Array(new SharedArrayBuffer(4));
-    let poll: ReturnType<typeof setInterval> | undefined;
-    let grace: ReturnType<typeof setTimeout> | undefined;
     try {
-      return await new Promise<ReplicationResult>((resolve, reject) => {
-        this.failTask = (reason) => reject(new Error(reason));
-        const checkCancel = () => {
-          if (!cancel?.cancelled || grace) return;
-          Atomics.store(cancelFlag, 0, 1);
-          grace = setTimeout(() => {
-            this.stop();
-            reject(new Error(`cancelled: the worker did not stop within ${CANCEL_GRACE_MS} ms and was terminated`));
-          }, CANCEL_GRACE_MS);
-        };
-        checkCancel();
-        if (cancel) poll = setInterval(checkCancel, CANCEL_POLL_MS);
-        api.run(job, onProgress && Comlink.proxy(onProgress), cancelFlag).then(resolve, reject);
+      return await cancellableCall({
+        call: () => api.run(job, onProgress && Comlink.proxy(onProgress), cancelFlag),
+        cancel,
+        cancelFlag,
+        terminate: () => this.stop(),
+        onFail: (fail) => (this.failTask = fail),
       });
     } finally {
-      clearInterval(poll);
-      clearTimeout(grace);
-      this.failTask = undefined;
       this.current?.worker.unref();
     }
   }
