@@ -117,8 +117,15 @@ function usesOf(name: string, def: Raw): StepUse[] {
   }
   if (isRaw(def.routes)) {
     for (const [route, target] of Object.entries(def.routes)) {
-      const to = targetComponent(target);
-      if (to) uses.push({ kind: 'route', to, path: [...at, 'routes', route] });
+      const path = [...at, 'routes', route];
+      // A route is a target, or `{ call, split }` (strangler-fig routing): an edge to each path.
+      const targets: Array<[unknown, Array<string | number>]> = isRaw(target)
+        ? [[target.call, path], ...Object.keys(isRaw(target.split) ? target.split : {}).map((t): [unknown, Array<string | number>] => [t, [...path, 'split', t]])]
+        : [[target, path]];
+      for (const [t, p] of targets) {
+        const to = targetComponent(t);
+        if (to) uses.push({ kind: 'route', to, path: p });
+      }
     }
   }
   const origin = def.kind === 'cdn' ? targetComponent(def.origin) : undefined;
@@ -156,9 +163,12 @@ export function extractTopology(scenario: unknown): Topology {
   const byComponent = new Map<string, string[]>();
   const endpoints = isRaw(root.endpoints) ? root.endpoints : {};
   for (const [endpoint, def] of Object.entries(endpoints)) {
-    const component = isRaw(def) ? targetComponent(def.call) : undefined;
-    if (!component || !known.has(component)) continue;
-    byComponent.set(component, [...(byComponent.get(component) ?? []), endpoint]);
+    // An endpoint enters at its call's component and, with a split, at each split target's too.
+    const targets = isRaw(def) ? [def.call, ...Object.keys(isRaw(def.split) ? def.split : {})] : [];
+    for (const component of new Set(targets.map(targetComponent))) {
+      if (!component || !known.has(component)) continue;
+      byComponent.set(component, [...(byComponent.get(component) ?? []), endpoint]);
+    }
   }
   const entries = [...byComponent].map(([component, eps]) => ({ component, endpoints: eps }));
   return { nodes, edges, entries };

@@ -50,7 +50,8 @@ export function componentReferences(root: unknown, name: string): ComponentRefer
       if (!isRaw(def)) continue;
       const at = ['components', c];
       if (isRaw(def.operations)) for (const [op, o] of Object.entries(def.operations)) if (isRaw(o)) steps(o.steps, [...at, 'operations', op, 'steps']);
-      if (isRaw(def.routes)) for (const [r, t] of Object.entries(def.routes)) target(t, [...at, 'routes', r]);
+      // A route is a target or `{ call, split }`; split targets are map keys, which renaming does not reach yet.
+      if (isRaw(def.routes)) for (const [r, t] of Object.entries(def.routes)) target(isRaw(t) ? t.call : t, isRaw(t) ? [...at, 'routes', r, 'call'] : [...at, 'routes', r]);
       target(def.origin, [...at, 'origin']);
       target(def.consumer, [...at, 'consumer']);
     }

@@ -150,7 +150,8 @@ export function verdictSentence(m: MetricComparison, d: Difference, label: strin
   }
 }
 
-function formatValue(x: number, unit: MetricUnit): string {
+/** A metric's value in its unit, as the comparison tables print it: `8.10 ms`, `12.50%`, `$1,234.00`, `850/s`. */
+export function formatValue(x: number, unit: MetricUnit): string {
   switch (unit) {
     case 'ms':
       return formatDuration(x);

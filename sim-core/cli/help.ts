@@ -10,10 +10,14 @@ Usage:
                                        run a scenario over a range of values; find the knee
   archsim merge <shard files...>       combine the shards of a sweep (sweep --shard i/n)
   archsim validate <scenario>          check a scenario; print every error with its path
+  archsim replay <case-study>          a published case study: each reported figure against
+                                       its simulation, with a verdict, and plausibility checks
+  archsim migrate <migration.yaml>     run a migration's phases on common random numbers;
+                                       latency, uptime and cost phase by phase
+  archsim calibrate <scenario> --target path=value --free pattern [...]
+                                       fit unknown demands to reported figures
   archsim <command> --help             options of one command
   archsim --version
-
-Coming in a later issue: replay (issue 7).
 
 Exit codes: 0 ok, 2 bad input (the message says what and where), 1 internal error.
 Set ARCHSIM_DEBUG=1 to see the stack trace of an internal error.
@@ -130,4 +134,41 @@ Options:
   --json <file>          also write the merged sweep as JSON; --json - writes it to stdout
   --quiet                print nothing but errors; use with --json
   -h, --help             this help
+`;
+
+export const REPLAY_HELP = `Usage: archsim replay <case-study> [options]
+
+Replays a published case study: runs its scenarios and prints, per figure the text reports,
+the reported value, the simulated value with its 95% half-width and a verdict — reproduced
+(within ±15%, or the reported value inside the interval; for uptime and availability the 15%
+applies to the downtime), not reproduced, or not modelled (with the reason) — then the
+plausibility checks of the text's own numbers (docs/decisions/0013).
+
+<case-study> is a slug of the bundled library (payfinity, payments-platform, fintech-edge,
+fintech-connect, fintechflow), a folder holding case-study.yaml, or the manifest itself.
+
+Options:
+  --ledger               also print each scenario's assumption ledger (its source: and
+                         assumption: comments, with the path and value they annotate)
+  --duration, --warmup, --replications, --seed, --set
+                         override every scenario's run settings (e.g. a quicker replay)
+  --json <file>          also write the replay as JSON; --json - writes it to stdout
+  --workers <n>          worker threads (default: the available cores)
+  --progress, --quiet    as for archsim run
+`;
+
+export const MIGRATE_HELP = `Usage: archsim migrate <migration.yaml> [options]
+
+Runs every phase of a migration — each a scenario file or a patch of the phase before, with
+per-endpoint traffic splits (strangler-fig routing) — on common random numbers (one seed, the
+same replications), and prints latency, throughput, errors, uptime and monthly cost phase by
+phase with 95% half-widths, then the paired change of each phase from the first.
+The file's format: docs/decisions/0013-case-studies-replay-migrate-calibrate.md.
+
+Options:
+  --duration, --warmup, --replications, --seed, --set
+                         override every phase (after the migration's own run block)
+  --json <file>          also write the report as JSON; --json - writes it to stdout
+  --workers <n>          worker threads (default: the available cores)
+  --progress, --quiet    as for archsim run
 `;

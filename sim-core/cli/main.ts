@@ -3,8 +3,6 @@ import { BadInputError, EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_OK } from './cli-err
 import { processIo, type CliIo } from './cli-io.ts';
 import { MAIN_HELP } from './help.ts';
 
-/** Commands of DESIGN.md §3 that later issues implement; asking for one is bad input, not a crash. */
-const LATER_COMMANDS: Readonly<Record<string, number>> = { replay: 7 };
 
 /**
  * The `archsim` command: dispatches to a command and turns what it throws into an exit code —
@@ -40,13 +38,19 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
       return (await import('./command-sweep.ts')).commandSweep(rest, io);
     case 'merge':
       return (await import('./command-merge.ts')).commandMerge(rest, io);
+    case 'replay':
+      return (await import('./command-replay.ts')).commandReplay(rest, io);
+    case 'migrate':
+      return (await import('./command-migrate.ts')).commandMigrate(rest, io);
+    case 'calibrate':
+      return (await import('./command-calibrate.ts')).commandCalibrate(rest, io);
     case '-h':
     case '--help':
       io.stdout(MAIN_HELP);
       return EXIT_OK;
     case 'help':
       // `archsim help run` is `archsim run --help`.
-      if (rest[0] !== undefined && ['run', 'validate', 'compare', 'sweep', 'merge'].includes(rest[0])) return dispatch([rest[0], '--help'], io);
+      if (rest[0] !== undefined && ['run', 'validate', 'compare', 'sweep', 'merge', 'replay', 'migrate', 'calibrate'].includes(rest[0])) return dispatch([rest[0], '--help'], io);
       io.stdout(MAIN_HELP);
       return EXIT_OK;
     case '-v':
@@ -56,9 +60,6 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
     case undefined:
       io.stderr(MAIN_HELP);
       return EXIT_BAD_INPUT;
-  }
-  if (command in LATER_COMMANDS) {
-    throw new BadInputError(`archsim ${command}: not implemented yet (issue ${LATER_COMMANDS[command]})`, `Run 'archsim --help' for the commands available.`);
   }
   const what = command.startsWith('-') ? `unknown option '${command}'` : `unknown command '${command}'`;
   throw new BadInputError(`archsim: ${what}`, `Run 'archsim --help' for usage.`);

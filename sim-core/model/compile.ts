@@ -12,6 +12,7 @@ import { compileIncidents } from './incidents.ts';
 import { placeReplicas } from './zones.ts';
 import { shareValue } from './schema-fields.ts';
 import { checkFailureSettings } from './failure-settings.ts';
+import { endpointEntryBlock } from './split.ts';
 
 /**
  * Scenario → CompiledModel: checks what needs the whole scenario (references, call cycles),
@@ -19,7 +20,8 @@ import { checkFailureSettings } from './failure-settings.ts';
  * ms, rates per ms). Every problem is reported, with its path; no model when there are any.
  *
  * Streams: one per component (named after it: cpu, delays, branch draws), `<component>.balancer`,
- * `workload.think` or `workload.arrivals`, `workload.mix`, `network.hop`.
+ * `workload.think` or `workload.arrivals`, `workload.mix`, `network.hop`, and `endpoints.<name>.split`
+ * for an endpoint's split (split.ts).
  */
 export function compile(scenario: Scenario): { model?: CompiledModel; errors: ScenarioError[] } {
   const problems: Problem[] = checkReferences(scenario);
@@ -54,6 +56,8 @@ export function compile(scenario: Scenario): { model?: CompiledModel; errors: Sc
   problems.push(...compileIncidents(b, scenario.incidents ?? [], Object.keys(scenario.components), scenario.zones ?? 0));
   problems.push(...checkFailureSettings(scenario));
 
+  // Every operation block has its pc before endpoints are compiled: a split jumps to them.
+  b.flushDeferred();
   const endpointNames = Object.keys(scenario.endpoints);
   if (endpointNames.length === 0) ctx.error(['endpoints'], 'define at least one endpoint');
   const endpoints = endpointNames.map((name) => {
@@ -65,7 +69,8 @@ export function compile(scenario: Scenario): { model?: CompiledModel; errors: Sc
       else ctx.error(['endpoints', name, 'responseSize'], size.message);
     }
     const entry = e.call.split('.')[0];
-    return { name, block: b.block(e.call), sloMs: ms(e.slo, ['endpoints', name, 'slo'], Infinity), responseBytes, entry };
+    const block = endpointEntryBlock(b, name, e.call, e.split, (message) => ctx.error(['endpoints', name, 'split'], message));
+    return { name, block, sloMs: ms(e.slo, ['endpoints', name, 'slo'], Infinity), responseBytes, entry };
   });
 
   const w = scenario.workload;

@@ -2,12 +2,13 @@ import { databaseQueryTypes } from '../components/database.ts';
 import { componentCalls, componentKind } from '../components/registry.ts';
 import { problem, type PathSegment, type Problem } from './errors.ts';
 import { splitTarget } from './schema-fields.ts';
+import { splitTargetsOf } from './split.ts';
 import { walkSteps, type UsedKind } from './steps.ts';
 import { didYouMean } from './suggest.ts';
 
 /**
- * The checks that need the whole scenario: every `call` (in steps, endpoints, a cdn's origin)
- * names an existing component and operation, every `cache:`/`external:` step a component of
+ * The checks that need the whole scenario: every `call` (in steps, endpoints and their `split`, a
+ * cdn's origin) names an existing component and operation, every `cache:`/`external:` step a component of
  * that kind, every `query:` a database and a query type it defines, every mix entry an
  * existing endpoint, and synchronous calls form no cycle. They read the data defensively, so
  * they also run on data the schema rejected — a broken file gets all its errors at once.
@@ -98,7 +99,9 @@ export function checkReferences(data: unknown): Problem[] {
 
   const endpoints = isObject(root.endpoints) ? root.endpoints : undefined;
   for (const [name, def] of Object.entries(endpoints ?? {})) {
-    if (isObject(def)) resolve(def.call, ['endpoints', name, 'call']);
+    if (!isObject(def)) continue;
+    resolve(def.call, ['endpoints', name, 'call']);
+    for (const t of splitTargetsOf(def.split, ['endpoints', name, 'split'])) resolve(t.target, t.path);
   }
 
   const workload = isObject(root.workload) ? root.workload : {};

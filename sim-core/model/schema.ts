@@ -6,6 +6,7 @@ import { MSER_BATCH_SIZE, MSER_MIN_BATCHES } from '../run/mser.ts';
 import { ALWAYS, callTarget, distribution, duration, namedRecord, nonNegativeNumber, positiveInt, positiveNumber, rate, size } from './schema-fields.ts';
 import { DURATION_PATTERN, parseDuration, parsePercent } from './units.ts';
 import { isObject } from './is-object.ts';
+import { splitField } from './split.ts';
 import { incidentSchema } from './incidents.ts';
 import { uptimeSchema, zoneFailuresSchema } from './failures-schema.ts';
 
@@ -139,6 +140,7 @@ export const workloadSchema = z
 
 export const endpointSchema = z.strictObject({
   call: callTarget('The operation a request runs: component.operation'),
+  split: splitField().optional(),
   slo: duration('Latency objective: the share of requests within it is reported').optional(),
   responseSize: size('Bytes a successful request sends back to the user, e.g. 20KB: billed as data out (CloudFront when the endpoint enters through a cdn, internet egress otherwise)').optional(),
 });

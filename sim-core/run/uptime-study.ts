@@ -101,7 +101,9 @@ export async function runUptimeStudy(scenario: Scenario, nominal: RunResult, opt
     }
     const degraded = Object.entries(state.up).filter(([name, up]) => up < units.get(name)!.replicas);
     const run = degraded.length === 0 ? nominalRun : await runScenario(withReplicas(calm, degraded), opts);
-    successes.push({ state: state.key, successRatio: run.overall.sloShare, halfWidth: run.overall.ci95?.sloShare ?? 0, replications: run.replications });
+    // One replication has no spread to carry: its ratio enters as exact (a quick, rough study).
+    const replications = run.replications >= 2 ? { replications: run.replications } : {};
+    successes.push({ state: state.key, successRatio: run.overall.sloShare, halfWidth: run.overall.ci95?.sloShare ?? 0, ...replications });
     sources.set(state.key, degraded.length === 0 ? 'nominal run' : 'request-level run');
   }
 

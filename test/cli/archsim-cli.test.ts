@@ -57,13 +57,13 @@ describe('archsim help and dispatch', () => {
     expect(version.stdout.trim()).toBe(`archsim ${pkg.version}`);
   });
 
-  it('rejects an unknown command, a later command, a missing command and an unknown flag with exit 2', () => {
+  it('rejects an unknown command, an unknown case study, a missing command and an unknown flag with exit 2', () => {
     const unknown = archsim('simulate', MONOLITH);
     expect(unknown.status).toBe(2);
     expect(unknown.stderr).toContain("unknown command 'simulate'");
-    const later = archsim('replay', MONOLITH);
+    const later = archsim('replay', 'no-such-study');
     expect(later.status).toBe(2);
-    expect(later.stderr).toContain('not implemented yet (issue 7)');
+    expect(later.stderr).toContain("no case study 'no-such-study'");
     expect(archsim().status).toBe(2);
     const flag = archsim('run', MONOLITH, '--bogus');
     expect(flag.status).toBe(2);

@@ -85,3 +85,25 @@ describe('stepUses and firstOperation', () => {
     expect(firstOperation({ kind: 'database' })).toBeUndefined();
   });
 });
+
+describe('strangler-fig splits on the canvas', () => {
+  it('draws an edge to every split target of a route, and an entry at every split target of an endpoint', () => {
+    const t = extractTopology({
+      endpoints: { transfer: { call: 'gw.transfer' }, balance: { call: 'mono.balance', split: { 'svc.balance': '10%' } } },
+      components: {
+        gw: { kind: 'gateway', routes: { transfer: { call: 'mono.transfer', split: { 'svc.transfer': '2%' } } } },
+        mono: { kind: 'service', operations: { transfer: {}, balance: {} } },
+        svc: { kind: 'service', operations: { transfer: {}, balance: {} } },
+      },
+    });
+    expect(t.edges.map((e) => [e.from, e.to, e.sources.map((s) => s.path.join('.'))])).toEqual([
+      ['gw', 'mono', ['components.gw.routes.transfer']],
+      ['gw', 'svc', ['components.gw.routes.transfer.split.svc.transfer']],
+    ]);
+    expect(t.entries).toEqual([
+      { component: 'gw', endpoints: ['transfer'] },
+      { component: 'mono', endpoints: ['balance'] },
+      { component: 'svc', endpoints: ['balance'] },
+    ]);
+  });
+});

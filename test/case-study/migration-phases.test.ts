@@ -1,0 +1,93 @@
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { migrationPhaseTexts } from '../../sim-core/case-study/migration-phases.ts';
+import { migrationSchema, type Migration } from '../../sim-core/case-study/migration-schema.ts';
+import { readYamlFile } from '../../sim-core/case-study/read-yaml-file.ts';
+
+const BASE = `archsim: 1
+name: base
+run: { duration: 5m, seed: 1 }
+workload: { arrivals: 10/s }
+endpoints:
+  transfer: { call: gw.transfer }
+  balance: { call: mono.balance }
+components:
+  gw: { kind: gateway, routes: { transfer: mono.transfer } }
+  mono:
+    kind: service
+    operations: { transfer: { cpu: lognormal(p50=1ms, p99=9ms) }, balance: { cpu: exp(1ms) } }
+    failures: { mtbf: 100h, mttr: 1h }
+`;
+
+interface Raw {
+  run: unknown;
+  endpoints: Record<string, unknown>;
+  components: {
+    mono: { replicas?: number; failures?: unknown; operations: { transfer: { cpu: string } } };
+    gw: { routes: Record<string, unknown> };
+  };
+}
+
+function phases(text: string) {
+  const { value, errors } = readYamlFile(text, migrationSchema);
+  expect(errors).toEqual([]);
+  return migrationPhaseTexts(value as Migration, () => BASE);
+}
+
+describe('migration phases', () => {
+  it('patches the phase before: set, delete, splits on endpoints and gateway routes, and the run block for all', () => {
+    const { phases: ps, errors } = phases(`archsim: 1
+kind: migration
+name: m
+run: { replications: 3, seed: 9 }
+phases:
+  - { name: before, scenario: base.yaml }
+  - name: canary
+    patch: { components.mono.replicas: 2, components.mono.failures: null }
+    split: { gw.transfer: { new.transfer: 2% }, balance: { new.balance: 0.5 } }
+  - name: more
+    split: { gw.transfer: { new.transfer: 50% } }
+`);
+    expect(errors).toEqual([]);
+    const [before, canary, more] = ps.map((p) => parse(p.text) as Raw);
+    expect(before.run).toEqual({ duration: '5m', seed: 9, replications: 3 });
+    expect(before.components.mono.operations.transfer.cpu).toBe('lognormal(p50=1ms, p99=9ms)');
+    expect(canary.components.mono.replicas).toBe(2);
+    expect(canary.components.mono.failures).toBeUndefined();
+    expect(canary.components.gw.routes.transfer).toEqual({ call: 'mono.transfer', split: { 'new.transfer': '2%' } });
+    expect(canary.endpoints.balance).toEqual({ call: 'mono.balance', split: { 'new.balance': 0.5 } });
+    // A later patch starts from the patched phase, not from the file.
+    expect(more.components.mono.replicas).toBe(2);
+    expect(more.components.gw.routes.transfer).toEqual({ call: 'mono.transfer', split: { 'new.transfer': '50%' } });
+    expect(ps[1].changes).toEqual(['set components.mono.replicas', 'remove components.mono.failures', 'split gw.transfer: 2% → new.transfer', 'split balance: 0.5 → new.balance']);
+    expect(ps[2].baseFile).toBe('base.yaml');
+  });
+
+  it('names the phase and the entry of a split it cannot apply', () => {
+    const { errors } = phases(`archsim: 1
+kind: migration
+name: m
+phases:
+  - { name: before, scenario: base.yaml }
+  - { name: bad, split: { nope: { x.y: 1% }, gw.nope: { x.y: 1% } } }
+`);
+    expect(errors).toEqual([
+      { path: 'phases[1] (bad).split.nope', message: "no endpoint 'nope' in the phase before" },
+      { path: 'phases[1] (bad).split.gw.nope', message: "gateway 'gw' has no route 'nope'" },
+    ]);
+  });
+
+  it('rejects a first phase that is a patch, and a phase that is both, with lines', () => {
+    const { errors } = readYamlFile(`archsim: 1
+kind: migration
+name: m
+phases:
+  - { name: a, patch: { x: 1 } }
+  - { name: b, scenario: b.yaml, patch: { x: 1 } }
+`, migrationSchema);
+    expect(errors.map((e) => `${e.line}: ${e.path}: ${e.message}`)).toEqual([
+      '5: phases[0].scenario: the first phase must be a scenario file',
+      '6: phases[1]: a phase is either a scenario file or a patch/split of the phase before',
+    ]);
+  });
+});
