@@ -1,3 +1,4 @@
+import { CaseStudyView } from './case-study/CaseStudyView.tsx';
 import { EditorView } from './editor/EditorView.tsx';
 import { LibraryView } from './library/LibraryView.tsx';
 import { CompareView } from './results/CompareView.tsx';
@@ -18,7 +19,7 @@ export function App() {
   const dragging = useFileDrop();
   const view = useStore((s) => s.view);
   const hasDoc = useStore((s) => s.activeId !== undefined);
-  const shown = !hasDoc && view !== 'compare' ? 'library' : view;
+  const shown = !hasDoc && view !== 'compare' && view !== 'case-study' ? 'library' : view;
   return (
     <div className="app">
       <Toolbar />
@@ -30,6 +31,7 @@ export function App() {
         {shown === 'canvas' || shown === 'yaml' ? <EditorView /> : null}
         {shown === 'results' ? <ResultsView /> : null}
         {shown === 'compare' ? <CompareView /> : null}
+        {shown === 'case-study' ? <CaseStudyView /> : null}
       </main>
       {dragging ? <div className="drop-overlay" aria-hidden="true">Drop a scenario file (YAML or JSON) to open it</div> : null}
     </div>

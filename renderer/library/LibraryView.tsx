@@ -1,9 +1,13 @@
 import { openText } from '../shell/actions.ts';
 import { TEST_IDS } from '../state/test-ids.ts';
+import { CaseStudyCard } from './CaseStudyCard.tsx';
 import type { LibraryEntry } from './describe-example.ts';
 import { CASE_STUDIES, EXAMPLES } from './examples.ts';
 
-/** The library: the bundled examples and case-study replays as cards; a click opens one as a new document. */
+/**
+ * The library: the bundled examples as cards (a click opens one as a new document), then the
+ * case studies, one card per study with its scenario files, its replay and its migration.
+ */
 export function LibraryView() {
   return (
     <section className="library" aria-labelledby="library-title">
@@ -14,8 +18,15 @@ export function LibraryView() {
       <h2 className="library-section">Examples</h2>
       <Cards entries={EXAMPLES} />
       <h2 className="library-section">Case studies</h2>
+      <p className="muted library-note">Published fintech migrations as scenarios: replay one to see which of its reported figures a simulation reproduces, and which claims look implausible.</p>
       {CASE_STUDIES.length > 0 ? (
-        <Cards entries={CASE_STUDIES} />
+        <ul className="library-grid">
+          {CASE_STUDIES.map((c) => (
+            <li key={c.slug}>
+              <CaseStudyCard study={c} />
+            </li>
+          ))}
+        </ul>
       ) : (
         <p className="muted">Replays of published migration case studies (before, after and the phases between) will appear here.</p>
       )}

@@ -1,11 +1,13 @@
+import { groupCaseStudies, type CaseStudyEntry } from './case-study-library.ts';
 import { describeExample, type LibraryEntry } from './describe-example.ts';
 
 /** The bundled examples (scenarios/examples/*.yaml), as text, in the build. */
 const exampleFiles = import.meta.glob('../../scenarios/examples/*.yaml', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
 
 /**
- * The case-study replays (scenarios/case-studies/**, one folder per study with its phases), as
- * text. None exist yet: the case-study issue adds them, and the library lists them by itself.
+ * The case studies (scenarios/case-studies/<slug>/: scenarios, case-study.yaml, migration.yaml),
+ * as text, in the build: the library groups them into one card per study
+ * (case-study-library.ts), and the replay and migration views read every file from here.
  */
 const caseStudyFiles = import.meta.glob('../../scenarios/case-studies/**/*.yaml', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
 
@@ -20,4 +22,9 @@ const entries = (files: Record<string, string>, root: string): readonly LibraryE
     .sort((a, b) => a.title.localeCompare(b.title));
 
 export const EXAMPLES: readonly LibraryEntry[] = entries(exampleFiles, 'scenarios/examples/');
-export const CASE_STUDIES: readonly LibraryEntry[] = entries(caseStudyFiles, 'scenarios/case-studies/');
+export const CASE_STUDIES: readonly CaseStudyEntry[] = groupCaseStudies(caseStudyFiles, 'scenarios/case-studies/');
+
+/** A case study by its folder name. */
+export function caseStudyBySlug(slug: string): CaseStudyEntry | undefined {
+  return CASE_STUDIES.find((c) => c.slug === slug);
+}

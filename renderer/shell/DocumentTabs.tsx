@@ -51,7 +51,7 @@ function DocumentTab({ id }: { id: string }) {
       <input type="checkbox" checked={ticked} onChange={() => toggleCompare(id)} title="Include in the comparison" aria-label={`Compare ${name}`} />
       <button type="button" className="doc-tab-name" onClick={() => {
         setActive(id);
-        if (view === 'library') setView('canvas');
+        if (view === 'library' || view === 'case-study') setView('canvas');
       }}>
         {name}
         {errors > 0 ? <span className="badge error" title={`${errors} error(s)`}>{errors}</span> : null}

@@ -1,4 +1,6 @@
 import * as Comlink from 'comlink';
+import type { MigrationReport } from '../../sim-core/case-study/run-migration.ts';
+import type { ReplayReport } from '../../sim-core/case-study/replay.ts';
 import type { Scenario } from '../../sim-core/model/schema.ts';
 import type { ComparisonResult } from '../../sim-core/run/compare.ts';
 import type { CancelToken } from '../../sim-core/run/executor.ts';
@@ -6,6 +8,7 @@ import type { StudyProgress } from '../../sim-core/run/progress-tracker.ts';
 import type { RunResult } from '../../sim-core/run/result.ts';
 import type { VarySpec } from '../../sim-core/run/vary.ts';
 import type { SweepSummary } from '../results/sweep-model.ts';
+import { migrateInWorkers, replayInWorkers, type CaseStudyProgress, type MigrationInput, type ReplayInput } from './case-study-runs.ts';
 import { compareInWorkers, runInWorkers, sweepInWorkers } from './run-study.ts';
 
 /**
@@ -24,6 +27,14 @@ export const studyApi = {
   },
   sweep(scenario: Scenario, vary: VarySpec, onProgress?: (p: StudyProgress) => void, cancelFlag?: Int32Array): Promise<SweepSummary> {
     return withRelease(onProgress, () => sweepInWorkers(scenario, vary, { onProgress, cancel: tokenOf(cancelFlag) }));
+  },
+  /** A case study's replay (case-study-runs.ts, the CLI's `archsim replay`). */
+  replay(input: ReplayInput, onProgress?: (p: CaseStudyProgress) => void, cancelFlag?: Int32Array): Promise<ReplayReport> {
+    return withRelease(onProgress, () => replayInWorkers(input, { onProgress, cancel: tokenOf(cancelFlag) }));
+  },
+  /** A migration's phases on common random numbers (case-study-runs.ts, the CLI's `archsim migrate`). */
+  migrate(input: MigrationInput, onProgress?: (p: CaseStudyProgress) => void, cancelFlag?: Int32Array): Promise<MigrationReport> {
+    return withRelease(onProgress, () => migrateInWorkers(input, { onProgress, cancel: tokenOf(cancelFlag) }));
   },
 };
 

@@ -1,4 +1,6 @@
 import * as Comlink from 'comlink';
+import type { MigrationReport } from '../../sim-core/case-study/run-migration.ts';
+import type { ReplayReport } from '../../sim-core/case-study/replay.ts';
 import type { Scenario } from '../../sim-core/model/schema.ts';
 import type { ComparisonResult } from '../../sim-core/run/compare.ts';
 import type { CancelToken } from '../../sim-core/run/executor.ts';
@@ -6,6 +8,7 @@ import type { StudyProgress } from '../../sim-core/run/progress-tracker.ts';
 import type { RunResult } from '../../sim-core/run/result.ts';
 import type { VarySpec } from '../../sim-core/run/vary.ts';
 import type { SweepSummary } from '../results/sweep-model.ts';
+import type { CaseStudyProgress, MigrationInput, ReplayInput } from './case-study-runs.ts';
 import type { StudyApi } from './study-api.ts';
 
 const CANCEL_POLL_MS = 25;
@@ -39,9 +42,17 @@ class StudyBridge {
     return this.call((api, progress, flag) => api.sweep(scenario, vary, progress, flag), onProgress, cancel);
   }
 
-  private async call<T>(
-    invoke: (api: Comlink.Remote<StudyApi>, progress: ((p: StudyProgress) => void) | undefined, flag: Int32Array | undefined) => Promise<T>,
-    onProgress?: (p: StudyProgress) => void,
+  replay(input: ReplayInput, onProgress?: (p: CaseStudyProgress) => void, cancel?: CancelToken): Promise<ReplayReport> {
+    return this.call((api, progress, flag) => api.replay(input, progress, flag), onProgress, cancel);
+  }
+
+  migrate(input: MigrationInput, onProgress?: (p: CaseStudyProgress) => void, cancel?: CancelToken): Promise<MigrationReport> {
+    return this.call((api, progress, flag) => api.migrate(input, progress, flag), onProgress, cancel);
+  }
+
+  private async call<T, P = StudyProgress>(
+    invoke: (api: Comlink.Remote<StudyApi>, progress: ((p: P) => void) | undefined, flag: Int32Array | undefined) => Promise<T>,
+    onProgress?: (p: P) => void,
     cancel?: CancelToken,
   ): Promise<T> {
     const running = this.start();

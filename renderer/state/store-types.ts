@@ -2,6 +2,7 @@ import type { ScenarioError } from '../../sim-core/model/errors.ts';
 import type { Scenario } from '../../sim-core/model/schema.ts';
 import type { RunResult } from '../../sim-core/run/result.ts';
 import type { ComparisonResult } from '../../sim-core/run/compare.ts';
+import type { CaseStudySlice } from './case-study-slice.ts';
 
 /**
  * The shape of the zustand store (STYLE.md 10): three slices, read with selectors
@@ -103,7 +104,7 @@ export interface RunsSlice {
   cancelComparison(): void;
 }
 
-export type MainView = 'canvas' | 'yaml' | 'results' | 'compare' | 'library';
+export type MainView = 'canvas' | 'yaml' | 'results' | 'compare' | 'library' | 'case-study';
 
 export interface ViewSlice {
   view: MainView;
@@ -118,4 +119,4 @@ export interface ViewSlice {
   toggleCompare(documentId: string): void;
 }
 
-export type Store = DocumentsSlice & RunsSlice & ViewSlice;
+export type Store = DocumentsSlice & RunsSlice & ViewSlice & CaseStudySlice;

@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import { createCaseStudySlice } from './case-study-slice.ts';
 import { createDocumentsSlice } from './documents-slice.ts';
 import { createRunsSlice } from './runs-slice.ts';
 import type { Store } from './store-types.ts';
@@ -9,6 +10,7 @@ export const useStore = create<Store>()((...a) => ({
   ...createDocumentsSlice(...a),
   ...createRunsSlice(...a),
   ...createViewSlice(...a),
+  ...createCaseStudySlice(...a),
 }));
 
 /** The active document, or undefined (a selector). */

@@ -51,6 +51,23 @@ export const TEST_IDS = {
   exportPdf: 'export-pdf',
   costPanel: 'cost-panel',
   themeToggle: 'theme-toggle',
+  // Case studies (issue 7)
+  caseStudyCard: 'case-study-card', // one per study in the library; data-name = its folder (payfinity), data-valid = its case-study.yaml validates
+  caseStudyReplay: 'case-study-replay', // the card's "Replay" button
+  caseStudyMigration: 'case-study-migration', // the card's "Migration timeline" button (studies with a migration.yaml)
+  caseStudyView: 'case-study-view', // the replay / migration view; data-name = slug, data-tab = replay | migration
+  caseStudyQuick: 'case-study-quick', // runs the quick version (rough numbers)
+  caseStudyFull: 'case-study-full', // runs the full version
+  caseStudyCancel: 'case-study-cancel',
+  caseStudyProgress: 'case-study-progress',
+  caseStudyError: 'case-study-error',
+  verdictTable: 'verdict-table', // the replay's verdict table
+  verdictRow: 'verdict-row', // each figure's row; data-verdict = reproduced | not reproduced | not modelled
+  plausibilityChecks: 'plausibility-checks',
+  checkItem: 'check-item', // each check; data-verdict = plausible | implausible | consistent | inconsistent
+  assumptionLedger: 'assumption-ledger',
+  migrationTimeline: 'migration-timeline', // the small multiples
+  migrationTable: 'migration-table', // the phase table (and the change table below it)
 } as const;
 
 export type TestId = (typeof TEST_IDS)[keyof typeof TEST_IDS];

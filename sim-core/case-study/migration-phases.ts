@@ -37,16 +37,17 @@ export function migrationPhaseTexts(migration: Migration, readFile: ReadScenario
       changes.push(`scenario ${phase.scenario}`);
     } else {
       data = JSON.parse(JSON.stringify(data)) as unknown; // plain YAML data: a JSON copy is exact
-      for (const [path, value] of Object.entries(phase.patch ?? {})) {
-        const problem = setPath(data, path, value);
-        if (problem) errors.push({ path: `${where}.patch.${path}`, message: problem });
-        else changes.push(value === null ? `remove ${path}` : `set ${path}`);
-      }
-      for (const [entry, targets] of Object.entries(phase.split ?? {})) {
-        const problem = writeSplit(data, entry, targets);
-        if (problem) errors.push({ path: `${where}.split.${entry}`, message: problem });
-        else changes.push(`split ${entry}: ${Object.entries(targets).map(([t, s]) => `${String(s)} → ${t}`).join(', ')}`);
-      }
+    }
+    // Then the phase's own patch and splits (on its file, or on the phase before).
+    for (const [path, value] of Object.entries(phase.patch ?? {})) {
+      const problem = setPath(data, path, value);
+      if (problem) errors.push({ path: `${where}.patch.${path}`, message: problem });
+      else changes.push(value === null ? `remove ${path}` : `set ${path}`);
+    }
+    for (const [entry, targets] of Object.entries(phase.split ?? {})) {
+      const problem = writeSplit(data, entry, targets);
+      if (problem) errors.push({ path: `${where}.split.${entry}`, message: problem });
+      else changes.push(`split ${entry}: ${Object.entries(targets).map(([t, s]) => `${String(s)} → ${t}`).join(', ')}`);
     }
     const run = isObject(data) && isObject(data.run) ? { ...data.run } : {};
     for (const [k, v] of Object.entries(migration.run ?? {})) if (v !== undefined) run[k] = v;

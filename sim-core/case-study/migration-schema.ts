@@ -2,7 +2,7 @@ import * as z from 'zod';
 
 /**
  * `migration.yaml` (docs/decisions/0013): the phases of a migration in order. A phase is a
- * scenario file, or a patch of the phase before it — dotted paths set to values (null deletes)
+ * scenario file, or a patch of the phase before it (or a scenario file with a patch of its own) — dotted paths set to values (null deletes)
  * and per-endpoint traffic splits between the old and the new path (strangler-fig routing).
  */
 const share = z.union([z.string().min(1), z.number()]);
@@ -18,8 +18,8 @@ const phaseSchema = z
       .meta({ description: '<endpoint> or <gateway>.<route> → { target: share }: that share goes to the target instead' }),
     note: z.string().optional(),
   })
-  .refine((p) => (p.scenario === undefined) !== (p.patch === undefined && p.split === undefined), {
-    message: 'a phase is either a scenario file or a patch/split of the phase before',
+  .refine((p) => p.scenario !== undefined || p.patch !== undefined || p.split !== undefined, {
+    message: 'a phase needs a scenario file, or a patch or split of the phase before (or a scenario file with a patch or split of its own)',
   });
 
 export const migrationSchema = z.strictObject({

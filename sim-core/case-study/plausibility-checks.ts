@@ -170,11 +170,11 @@ function downtimeBudgetCheck(c: Extract<Check, { check: 'downtime-budget' }>, re
   const problems: string[] = [];
   if (c.mttr !== undefined) {
     const mttr = ms(c.mttr, 'mttr') / 60000;
-    working.push(`at an MTTR of ${fmt(mttr)} min: at most ${fmt(budget / mttr)} incidents in that period`);
+    working.push(`at an MTTR of ${fmt(mttr)} min: ${budget > 0 ? `at most ${fmt(budget / mttr)} incidents` : 'not one incident'} in that period`);
   }
   if (c.outage !== undefined) {
     const outage = ms(c.outage, 'outage') / 60000;
-    working.push(`one ${c.outage} outage is ${fmt(outage)} min, ${fmt(outage / budget)}× the budget`);
+    working.push(budget > 0 ? `one ${c.outage} outage is ${fmt(outage)} min, ${fmt(outage / budget)}× the budget` : `one ${c.outage} outage is ${fmt(outage)} min; the claim allows none`);
     if (outage > budget) problems.push(`a single ${c.outage} outage exceeds the whole downtime budget`);
   }
   if (c.scenario !== undefined) {
@@ -186,7 +186,9 @@ function downtimeBudgetCheck(c: Extract<Check, { check: 'downtime-budget' }>, re
       const inPeriod = (perYear.mean * periodMin) / MINUTES_PER_YEAR;
       const low = ((perYear.mean - perYear.halfWidth) * periodMin) / MINUTES_PER_YEAR;
       working.push(`the scenario's failures and deploys: ${fmt(inPeriod)} ± ${fmt((perYear.halfWidth * periodMin) / MINUTES_PER_YEAR)} min down in that period (uptime ${fmtPct(study.uptime.mean)})`);
-      if (low > budget) problems.push(`the scenario's own failure and deploy assumptions give ${fmt(inPeriod / budget)}× the downtime the claim allows`);
+      if (low > budget) {
+        problems.push(budget > 0 ? `the scenario's own failure and deploy assumptions give ${fmt(inPeriod / budget)}× the downtime the claim allows` : `the scenario's own failure and deploy assumptions give downtime where the claim allows none`);
+      }
     }
   }
   return problems.length > 0

@@ -99,7 +99,7 @@ export async function commandCalibrate(args: string[], io: CliIo): Promise<numbe
     if (!(Math.abs(t.error) <= WARN_ERROR)) {
       io.stderr(
         `archsim calibrate: warning: the fit misses ${t.path}=${t.reported} by ${formatRelativeError(t.error)}${t.complement ? ' (of 1 − value)' : ''}: ` +
-          `the free parameters cannot reach it${fit.targets.length > 1 ? ' together with the other targets' : ''} (${out} is written all the same)\n`,
+          `${fit.stopReason === 'maxEvals' ? `not reached within --max-evals ${fit.evaluations}; more evaluations or other free parameters may` : `the free parameters cannot reach it${fit.targets.length > 1 ? ' together with the other targets' : ''}`} (${out} is written all the same)\n`,
       );
     }
   }

@@ -47,9 +47,12 @@ phases:
     split: { gw.transfer: { new.transfer: 2% }, balance: { new.balance: 0.5 } }
   - name: more
     split: { gw.transfer: { new.transfer: 50% } }
+  - name: file and patch
+    scenario: base.yaml
+    patch: { components.mono.replicas: 4 }
 `);
     expect(errors).toEqual([]);
-    const [before, canary, more] = ps.map((p) => parse(p.text) as Raw);
+    const [before, canary, more, filePatched] = ps.map((p) => parse(p.text) as Raw);
     expect(before.run).toEqual({ duration: '5m', seed: 9, replications: 3 });
     expect(before.components.mono.operations.transfer.cpu).toBe('lognormal(p50=1ms, p99=9ms)');
     expect(canary.components.mono.replicas).toBe(2);
@@ -61,6 +64,10 @@ phases:
     expect(more.components.gw.routes.transfer).toEqual({ call: 'mono.transfer', split: { 'new.transfer': '50%' } });
     expect(ps[1].changes).toEqual(['set components.mono.replicas', 'remove components.mono.failures', 'split gw.transfer: 2% → new.transfer', 'split balance: 0.5 → new.balance']);
     expect(ps[2].baseFile).toBe('base.yaml');
+    // A scenario file with a patch of its own: the file, then the patch.
+    expect(filePatched.components.mono.replicas).toBe(4);
+    expect(filePatched.components.gw.routes.transfer).toBe('mono.transfer');
+    expect(ps[3].changes).toEqual(['scenario base.yaml', 'set components.mono.replicas']);
   });
 
   it('names the phase and the entry of a split it cannot apply', () => {
@@ -77,17 +84,17 @@ phases:
     ]);
   });
 
-  it('rejects a first phase that is a patch, and a phase that is both, with lines', () => {
+  it('rejects a first phase that is a patch, and a phase that changes nothing, with lines', () => {
     const { errors } = readYamlFile(`archsim: 1
 kind: migration
 name: m
 phases:
   - { name: a, patch: { x: 1 } }
-  - { name: b, scenario: b.yaml, patch: { x: 1 } }
+  - { name: b, note: nothing }
 `, migrationSchema);
     expect(errors.map((e) => `${e.line}: ${e.path}: ${e.message}`)).toEqual([
       '5: phases[0].scenario: the first phase must be a scenario file',
-      '6: phases[1]: a phase is either a scenario file or a patch/split of the phase before',
+      '6: phases[1]: a phase needs a scenario file, or a patch or split of the phase before (or a scenario file with a patch or split of its own)',
     ]);
   });
 });

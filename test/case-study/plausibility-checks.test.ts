@@ -69,3 +69,11 @@ describe('plausibility checks', () => {
     expect(runCheck(check, { s: study(60, 10) }).verdict).toBe('plausible'); // 50 ≤ 52.6 is possible
   });
 });
+
+describe('downtime-budget of a 100% claim', () => {
+  it('says the claim allows no downtime instead of dividing by zero', () => {
+    const row = runCheck({ check: 'downtime-budget', uptime: '100%', period: '182d', mttr: '28m', outage: '1h', quote: 'q', title: 't' }, {});
+    expect(row.working).toEqual(['100% over 182 days allows 0.0 min down', 'at an MTTR of 28.0 min: not one incident in that period', 'one 1h outage is 60.0 min; the claim allows none']);
+    expect(row.verdict).toBe('implausible');
+  });
+});

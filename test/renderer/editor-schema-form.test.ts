@@ -35,7 +35,8 @@ describe('componentFields (from scenario.schema.json)', () => {
     expect(ops.item?.control).toBe('group');
     expect(ops.item?.children?.map((c) => `${c.key}:${c.control}`)).toEqual(['cpu:text', 'steps:summary']);
     expect(byKey(componentFields('database'), 'queries').item?.control).toBe('text');
-    expect(byKey(componentFields('gateway'), 'routes').item?.control).toBe('text');
+    // A route is a target or `{ call, split }`: a mixed field (text for the target; a split is edited in YAML).
+    expect(byKey(componentFields('gateway'), 'routes').item?.control).toBe('mixed');
   });
 
   it('has a form for every kind and none for an unknown one', () => {
