@@ -27,10 +27,16 @@ export interface MetricReading {
 export function readMetric(result: RunResult, path: string): MetricReading | undefined {
   const segments = path.split('.');
   if (segments.some((s) => s === '')) return undefined;
+  // Names may hold dots (a database's pool station `pg.pool.app`): at each level the longest
+  // run of segments that is a key there is taken, so `components.pg.pool.app.utilisation` works.
   let parent: unknown = result;
-  for (const key of segments.slice(0, -1)) {
-    parent = ownField(parent, key);
-    if (parent === undefined) return undefined;
+  let i = 0;
+  while (i < segments.length - 1) {
+    let j = segments.length - 1;
+    while (j > i && ownField(parent, segments.slice(i, j).join('.')) === undefined) j--;
+    if (j === i) return undefined;
+    parent = ownField(parent, segments.slice(i, j).join('.'));
+    i = j;
   }
   const leaf = segments[segments.length - 1];
   const value = ownField(parent, leaf);

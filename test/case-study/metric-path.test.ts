@@ -115,3 +115,12 @@ describe('metricUnit and formatReportedValue', () => {
     }
   });
 });
+
+describe('readMetric with dotted names', () => {
+  it('reads a station whose name holds dots (a database pool)', () => {
+    const result = { components: { pg: { utilisation: 0.5 }, 'pg.pool.app': { utilisation: 0.94, ci95: { utilisation: 0.01 } } } } as unknown as RunResult;
+    expect(readMetric(result, 'components.pg.pool.app.utilisation')).toEqual({ value: 0.94, halfWidth: 0.01 });
+    expect(readMetric(result, 'components.pg.utilisation')).toEqual({ value: 0.5 });
+    expect(readMetric(result, 'components.pg.pool.utilisation')).toBeUndefined();
+  });
+});
