@@ -1,6 +1,6 @@
 import { formatValueHalfWidth } from '../../sim-core/cli/compare-report.ts';
 import { fmtPct } from '../../sim-core/case-study/plausibility-checks.ts';
-import type { MigrationReport } from '../../sim-core/case-study/run-migration.ts';
+import { MIGRATION_COLUMNS, type MigrationReport } from '../../sim-core/case-study/run-migration.ts';
 import type { MetricComparison, MetricUnit } from '../../sim-core/run/compare.ts';
 import { formatDifference, formatMetricValue, verdictTone } from '../results/compare-tables.ts';
 import { numberCell, textCell, type TableCell, type TableModel } from '../results/table-model.ts';
@@ -115,18 +115,10 @@ export function timelinePanels(m: MigrationReport): TimelinePanel[] {
   ];
 }
 
-const PHASE_COLUMNS: ReadonlyArray<[id: string, label: string]> = [
-  ['overall.latency.mean', 'mean'],
-  ['overall.latency.p95', 'p95'],
-  ['overall.latency.p99', 'p99'],
-  ['overall.throughput', 'throughput'],
-  ['overall.errorRate', 'errors'],
-  ['cost.monthly', '$/month'],
-];
 
 /** One row per phase, as `archsim migrate` prints it: what it changes, latency, throughput, errors, cost, uptime. */
 export function migrationTable(m: MigrationReport): TableModel {
-  const shown = PHASE_COLUMNS.map(([id, label]) => [metricOf(m, id), label] as const).filter((x): x is readonly [MetricComparison, string] => x[0] !== undefined);
+  const shown = MIGRATION_COLUMNS.map(([id, label]) => [metricOf(m, id), label] as const).filter((x): x is readonly [MetricComparison, string] => x[0] !== undefined);
   return {
     caption: `${m.name}: every phase`,
     columns: [
@@ -155,7 +147,7 @@ export function migrationTable(m: MigrationReport): TableModel {
 
 /** The paired change of every phase after the first from the first, with a tone where the verdict is significant. */
 export function changeTable(m: MigrationReport): TableModel {
-  const shown = PHASE_COLUMNS.map(([id, label]) => [metricOf(m, id), label] as const).filter((x): x is readonly [MetricComparison, string] => x[0] !== undefined);
+  const shown = MIGRATION_COLUMNS.map(([id, label]) => [metricOf(m, id), label] as const).filter((x): x is readonly [MetricComparison, string] => x[0] !== undefined);
   const labels = phaseLabels(m);
   return {
     caption: `Paired change from ${labels[0]}`,

@@ -1,4 +1,6 @@
 import * as z from 'zod';
+import { parseReportedValue } from './metric-path.ts';
+import { parseSpan } from './plausibility-checks.ts';
 
 /**
  * `case-study.yaml`: the manifest `archsim replay` reads (docs/decisions/0013). It names the
@@ -8,8 +10,16 @@ import * as z from 'zod';
  */
 
 const text = z.string().min(1);
+/** A duration (`30s`, `12m`, `1y`), checked when the manifest is read so a typo is bad input with its line. */
+const span = z.string().refine((t) => parseSpan(t).ok, { error: (iss) => `expected a duration such as 30s, 12m, 6h or 1y, got '${String(iss.input)}'` });
 /** A reported value as the text gives it: `2.8s`, `99.99%`, `$27000`, `7200/s`, a number. */
 const reported = z.union([z.string().min(1), z.number()]);
+/** A reported value a check computes with: it must read as a number. */
+const figure = reported.refine((v) => parseReportedValue(v) !== undefined, { error: (iss) => `expected a value such as 2.8s, 99.99%, $27000, 7200/s or a number, got '${String(iss.input)}'` });
+/** The text's own change: `-89%`, `+1,340%` or a factor `14x`. */
+const claimedChange = reported.refine((v) => /^\s*[\d.,]+\s*x\s*$/i.test(String(v)) || parseReportedValue(String(v).replace(/^\s*\+/, '').replace(/,/g, '')) !== undefined, {
+  error: (iss) => `expected a change such as -89%, +1,340% or 14x, got '${String(iss.input)}'`,
+});
 const scenarioName = z.string().min(1).meta({ description: 'A name from `scenarios`' });
 
 const figureSchema = z
@@ -32,9 +42,9 @@ const figureSchema = z
 const changeCheck = z.strictObject({
   check: z.literal('change'),
   title: text,
-  from: reported,
-  to: reported,
-  claimed: reported.meta({ description: 'The text\'s own change: "-89%" or "14x"' }),
+  from: figure,
+  to: figure,
+  claimed: claimedChange.meta({ description: 'The text\'s own change: "-89%" or "14x"' }),
   quote: text,
 });
 
@@ -42,9 +52,9 @@ const littlesLawCheck = z.strictObject({
   check: z.literal('littles-law'),
   title: text,
   users: z.number().positive(),
-  thinkTime: text,
-  latency: text,
-  throughput: reported.optional(),
+  thinkTime: span,
+  latency: span,
+  throughput: figure.optional(),
   perDay: z.number().positive().optional(),
   quote: text,
 });
@@ -54,9 +64,9 @@ const capacityCostCheck = z.strictObject({
   title: text,
   scenario: scenarioName,
   users: z.number().positive(),
-  thinkTime: text,
-  latency: text,
-  cost: reported,
+  thinkTime: span,
+  latency: span,
+  cost: figure,
   utilisation: z.number().gt(0).lte(1).optional().meta({ description: 'Target utilisation of the compute; default 0.7' }),
   quote: text,
 });
@@ -64,10 +74,10 @@ const capacityCostCheck = z.strictObject({
 const downtimeBudgetCheck = z.strictObject({
   check: z.literal('downtime-budget'),
   title: text,
-  uptime: reported,
-  mttr: text.optional(),
-  period: text.optional().meta({ description: 'Over which the uptime was measured; default 365d' }),
-  outage: text.optional().meta({ description: 'One outage the text reports in that period, e.g. 6h' }),
+  uptime: figure,
+  mttr: span.optional(),
+  period: span.optional().meta({ description: 'Over which the uptime was measured; default 365d' }),
+  outage: span.optional().meta({ description: 'One outage the text reports in that period, e.g. 6h' }),
   scenario: scenarioName.optional().meta({ description: "Compare with this scenario's uptime study" }),
   quote: text,
 });

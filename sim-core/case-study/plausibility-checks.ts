@@ -1,5 +1,5 @@
 import { formatGrouped } from '../cli/format-units.ts';
-import { parseDuration } from '../model/units.ts';
+import { parseDuration, type Parsed } from '../model/units.ts';
 import type { RunResult } from '../run/result.ts';
 import type { Check } from './case-study-schema.ts';
 import { parseReportedValue } from './metric-path.ts';
@@ -50,9 +50,17 @@ function value(text: string | number, what: string): number {
 }
 
 function ms(text: string, what: string): number {
-  const d = parseDuration(text);
+  const d = parseSpan(text);
   if (!d.ok) throw new Error(`${what}: ${d.message}`);
   return d.value;
+}
+
+/** A duration as scenarios write them, or in years (`1y` = 365 days) for the period of an uptime claim. */
+export function parseSpan(text: string): Parsed<number> {
+  const years = /^\s*(\d+(\.\d*)?|\.\d+)\s*y\s*$/.exec(text);
+  if (years) return { ok: true, value: Number(years[1]) * 365 * 86_400_000 };
+  const d = parseDuration(text);
+  return d.ok ? { ok: true, value: d.value } : d;
 }
 
 /** Does the text's percentage or factor follow from its own two figures? */

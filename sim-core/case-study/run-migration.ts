@@ -20,6 +20,16 @@ export interface MigrationReport {
   uptime: Array<UptimeStudy | null>;
 }
 
+/** The metrics a migration is reported by, phase by phase (the CLI's table and the app's). */
+export const MIGRATION_COLUMNS: ReadonlyArray<readonly [id: string, label: string]> = [
+  ['overall.latency.mean', 'mean'],
+  ['overall.latency.p95', 'p95'],
+  ['overall.latency.p99', 'p99'],
+  ['overall.throughput', 'throughput'],
+  ['overall.errorRate', 'errors'],
+  ['cost.monthly', '$/month'],
+];
+
 export interface RunMigrationOptions {
   executor: ReplicationExecutor;
   costPlans?: readonly (CostPlan | undefined)[];

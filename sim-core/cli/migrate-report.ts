@@ -1,5 +1,5 @@
 import type { MetricComparison } from '../run/compare.ts';
-import type { MigrationReport } from '../case-study/run-migration.ts';
+import { MIGRATION_COLUMNS, type MigrationReport } from '../case-study/run-migration.ts';
 import { fmtPct } from '../case-study/plausibility-checks.ts';
 import { formatDifferenceCell, formatValue, formatValueHalfWidth } from './compare-report.ts';
 import { formatPercent } from './format-units.ts';
@@ -10,18 +10,10 @@ import { renderTable, type Column } from './text-table.ts';
  * errors, uptime and cost with their CIs), and a second table of paired changes from the first
  * phase — the same random numbers in every phase, so the changes are the phases' own effect.
  */
-const COLUMNS: ReadonlyArray<[id: string, label: string]> = [
-  ['overall.latency.mean', 'mean'],
-  ['overall.latency.p95', 'p95'],
-  ['overall.latency.p99', 'p99'],
-  ['overall.throughput', 'throughput'],
-  ['overall.errorRate', 'errors'],
-  ['cost.monthly', '$/month'],
-];
 
 export function formatMigrationReport(m: MigrationReport): string {
   const metrics = new Map(m.comparison.metrics.map((x) => [x.id, x]));
-  const shown = COLUMNS.filter(([id]) => metrics.has(id));
+  const shown = MIGRATION_COLUMNS.filter(([id]) => metrics.has(id));
   const columns: Column[] = [
     { header: 'phase', align: 'left' },
     ...shown.map(([, label]) => ({ header: label, align: 'right' as const })),

@@ -1109,6 +1109,10 @@ export class Simulation {
     this.stExtra[s] = extra;
     this.stBilledInt[s] += (billedBefore - this.billedNow(s)) * this.now;
     this.stServing[s] = serving;
+    // The balancers' cursor must stay among the serving replicas: pickReplica wraps it only when
+    // it reaches the count exactly, so a cursor left at or past a smaller count would walk on into
+    // the retired replicas and then into other stations' replica ids (or past the arrays).
+    if (this.stRoundRobin[s] >= serving) this.stRoundRobin[s] = 0;
     this.stActiveInt[s] += (capacityBefore - this.capacityNow(s)) * this.now;
   }
 

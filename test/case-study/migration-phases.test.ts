@@ -98,3 +98,25 @@ phases:
     ]);
   });
 });
+
+describe('case-study manifest values', () => {
+  it('are checked when the manifest is read: a bad duration or value is an error with its line', async () => {
+    const { caseStudySchema } = await import('../../sim-core/case-study/case-study-schema.ts');
+    const { errors } = readYamlFile(`archsim: 1
+kind: case-study
+title: t
+source: s.txt
+scenarios: { before: b.yaml }
+figures:
+  - { figure: f, scenario: before, metric: overall.latency.mean, reported: 1s, quote: q }
+checks:
+  - { check: downtime-budget, title: t, uptime: 99.99%, period: 1yr, quote: q }
+  - { check: change, title: t, from: 2.8s, to: fast, claimed: 70%, quote: q }
+  - { check: downtime-budget, title: t, uptime: 99.99%, period: 1y, mttr: 12m, quote: q }
+`, caseStudySchema);
+    expect(errors.map((e) => `${e.line}: ${e.path}: ${e.message}`)).toEqual([
+      "9: checks[0].period: expected a duration such as 30s, 12m, 6h or 1y, got '1yr'",
+      "10: checks[1].to: expected a value such as 2.8s, 99.99%, $27000, 7200/s or a number, got 'fast'",
+    ]);
+  });
+});
