@@ -1,7 +1,7 @@
 import type { ReplayReport } from '../../sim-core/case-study/replay.ts';
 import { formatSpan } from '../../sim-core/cli/format-units.ts';
 import type { CaseStudyEntry } from '../library/case-study-library.ts';
-import { CsvButton } from '../results/DataTable.tsx';
+import { CellText, CsvButton } from '../results/DataTable.tsx';
 import { useStore } from '../state/store.ts';
 import { TEST_IDS } from '../state/test-ids.ts';
 import { LedgerPanel } from './LedgerPanel.tsx';
@@ -77,7 +77,7 @@ function ReplayResults({ slug, report: r, quick, running, wallSeconds }: { slug:
                   </th>
                   <td>{f.scenario}</td>
                   <td className="num">{f.reported}</td>
-                  <td className="num">{f.simulated === '' ? '—' : <Simulated text={f.simulated} />}</td>
+                  <td className="num">{f.simulated === '' ? '—' : <CellText text={f.simulated} />}</td>
                   <td className="cs-verdict-cell">
                     <VerdictBadge badge={FIGURE_BADGES[f.verdict]} />
                     {f.why !== undefined && (f.verdict !== 'reproduced' || f.metric === 'sustains') ? <span className="cs-why">{f.why}</span> : null}
@@ -90,18 +90,6 @@ function ReplayResults({ slug, report: r, quick, running, wallSeconds }: { slug:
         <p className="muted table-note">Reproduced: within ±15% of the reported value (for uptime and availability, of the downtime), or the reported value inside the simulated 95% interval.</p>
       </section>
       <Checks slug={slug} report={r} />
-    </>
-  );
-}
-
-/** `20.8 ms ±0.9 ms` with the half-width on a second, smaller line. */
-function Simulated({ text }: { text: string }) {
-  const at = text.indexOf(' ±');
-  if (at < 0) return <>{text}</>;
-  return (
-    <>
-      {text.slice(0, at)}
-      <span className="ci">{text.slice(at + 1)}</span>
     </>
   );
 }

@@ -39,7 +39,7 @@ export function DataTable({ table, testId, caption = false }: { table: TableMode
 }
 
 /** A value with its `±` half-width under it, small, so wide tables stay narrow. */
-function CellText({ text }: { text: string }) {
+export function CellText({ text }: { text: string }) {
   const at = text.indexOf(' ±');
   if (at < 0) return <>{text}</>;
   return (

@@ -224,11 +224,13 @@ export class Simulation {
   private readonly stErrorStream: Int32Array;
   private readonly stSlow: Float64Array;
   private readonly stImpaired: Uint8Array; // down, erroring or with a dead replica: checked on every entry
-  private readonly stDeadReplicas: Int32Array; // replicas down (a zone outage) at each station
-  private readonly stRotationOut: Int32Array; // replicas the balancer has taken out (health checks)
-  private readonly rDown: Uint8Array; // per replica: causes of death now (its zone, its own failure)
-  private readonly rFailed: Uint8Array; // per replica: failed on its own account (random failures)
-  private readonly rOut: Uint8Array; // per replica: out of the balancer's rotation
+  private readonly stDeadReplicas: Int32Array; // replica slots down (a zone outage, a failure), started or not
+  private readonly stDeadServing: Int32Array; // … of them, those in the serving set: what capacity loses
+  private readonly stRotationOut: Int32Array; // serving replicas the balancer has taken out (health checks)
+  // Per replica slot, started or not (see replicasJoin for a slot that starts dead):
+  private readonly rDown: Uint8Array; // causes of death now (its zone, its own failure)
+  private readonly rFailed: Uint8Array; // failed on its own account (random failures)
+  private readonly rOut: Uint8Array; // out of the balancer's rotation (counts only while serving)
   private readonly healthRng: RandomStream | null;
   private fDoomed = new Uint8Array(1024); // held a worker of a replica that died: fails when it next runs
   private slowStations = 0;
@@ -481,6 +483,7 @@ export class Simulation {
     this.stSlow = new Float64Array(ns).fill(1);
     this.stImpaired = new Uint8Array(ns);
     this.stDeadReplicas = new Int32Array(ns);
+    this.stDeadServing = new Int32Array(ns);
     this.stRotationOut = new Int32Array(ns);
     this.healthRng = model.incidents.some((i) => i.replicas.length > 0) || model.stations.some((st) => st.failures) ? deriveStream(seed, opts.replication, 'health-checks') : null;
     const nq = model.queues.length;
@@ -1075,9 +1078,13 @@ export class Simulation {
 
   // ---------------------------------------------------------------- autoscaling
 
-  /** Replicas of station s serving now: in the balancer's set and alive. */
+  /**
+   * Replicas of station s serving now: in the balancer's set and alive. Only dead replicas inside
+   * the serving set count: an autoscaled station's slots up to its max fail with their zone or on
+   * their own whether started or not, and those not started have no capacity to lose.
+   */
   private capacityNow(s: number): number {
-    return Math.max(0, this.stServing[s] - this.stDeadReplicas[s]);
+    return this.stServing[s] - this.stDeadServing[s];
   }
 
   /** ∫₀^now serving (live) replicas of station s. */
@@ -1108,6 +1115,9 @@ export class Simulation {
     this.stOut[s] = out;
     this.stExtra[s] = extra;
     this.stBilledInt[s] += (billedBefore - this.billedNow(s)) * this.now;
+    const servingBefore = this.stServing[s];
+    if (serving < servingBefore) this.replicasLeave(s, serving, servingBefore);
+    else if (serving > servingBefore) this.replicasJoin(s, servingBefore, serving);
     this.stServing[s] = serving;
     // The balancers' cursor must stay among the serving replicas: pickReplica wraps it only when
     // it reaches the count exactly, so a cursor left at or past a smaller count would walk on into
@@ -1118,6 +1128,32 @@ export class Simulation {
 
   private setReplicas(s: number, active: number, pending: number): void {
     this.setCounts(s, active, pending, this.stOut[s], this.stExtra[s]);
+  }
+
+  /** Replica indices [from, to) of station s leave the serving set: their death and rotation state no longer count. */
+  private replicasLeave(s: number, from: number, to: number): void {
+    for (let r = this.stFirst[s] + from; r < this.stFirst[s] + to; r++) {
+      if (this.rDown[r] > 0) this.stDeadServing[s]--;
+      if (this.rOut[r]) this.stRotationOut[s]--;
+    }
+  }
+
+  /**
+   * Replica indices [from, to) of station s join the serving set: started by a scale-up, or back
+   * from a deploy. A slot keeps its failure state while it is not serving (its zone's outage, its
+   * own failure and repair run on every slot from t = 0), so a slot started while its zone is down
+   * or its failure unrepaired starts dead, and serves once its zone or repair brings it back.
+   * Whatever its state, it joins as a readiness probe would let it: in rotation if alive, out of
+   * rotation if dead (it never answered), so the balancer sends it nothing until its recovery's
+   * health checks put it in (scheduled when it recovers, as for any replica).
+   */
+  private replicasJoin(s: number, from: number, to: number): void {
+    for (let r = this.stFirst[s] + from; r < this.stFirst[s] + to; r++) {
+      const dead = this.rDown[r] > 0 ? 1 : 0;
+      this.rOut[r] = dead;
+      this.stDeadServing[s] += dead;
+      this.stRotationOut[s] += dead;
+    }
   }
 
   /**
@@ -1315,15 +1351,18 @@ export class Simulation {
   }
 
   /**
-   * Replica r of station s dies (a zone outage): what it holds fails when it next runs, what waits
-   * in its queue fails now, and arrivals the balancer still sends it fail (unavailable) until the
-   * health checks take it out of rotation.
+   * Replica r of station s dies (a zone outage, its own failure): what it holds fails when it next
+   * runs, what waits in its queue fails now, and arrivals the balancer still sends it fail
+   * (unavailable) until the health checks take it out of rotation. Capacity falls only if it is in
+   * the serving set: a slot not started (or retired, or out for a deploy) only carries the state.
    */
   private replicaDies(s: number, r: number): void {
     if (this.rDown[r]++ > 0) return; // already dead (its zone and its own failure overlap)
-    const capacityBefore = this.capacityNow(s);
     this.stDeadReplicas[s]++;
-    this.stActiveInt[s] += (capacityBefore - this.capacityNow(s)) * this.now;
+    if (r - this.stFirst[s] < this.stServing[s]) {
+      this.stDeadServing[s]++;
+      this.stActiveInt[s] += this.now; // capacity fell by one
+    }
     this.updateImpaired(s);
     for (let f = 0; f < this.frameCount; f++) if (this.fReplica[f] === r) this.fDoomed[f] = 1;
     while (this.rLen[r] > 0) {
@@ -1338,9 +1377,11 @@ export class Simulation {
   private replicaRecovers(s: number, r: number): void {
     if (this.rDown[r] === 0 || --this.rDown[r] > 0) return;
     if (this.localCaches.length > 0) this.coldStart(r);
-    const capacityBefore = this.capacityNow(s);
     this.stDeadReplicas[s]--;
-    this.stActiveInt[s] += (capacityBefore - this.capacityNow(s)) * this.now;
+    if (r - this.stFirst[s] < this.stServing[s]) {
+      this.stDeadServing[s]--;
+      this.stActiveInt[s] -= this.now; // capacity rose by one
+    }
     this.updateImpaired(s);
     this.scheduleHealthCheck(s, r, this.healthCheck(s).healthyAfter);
   }
@@ -1378,7 +1419,9 @@ export class Simulation {
     const out = this.rDown[r] > 0 ? 1 : 0;
     if (this.rOut[r] === out) return;
     this.rOut[r] = out;
-    this.stRotationOut[s] += out ? 1 : -1;
+    // Only serving replicas switch the balancers to skipping (pickInRotation); a slot outside the
+    // serving set has its rotation state reset when it joins (replicasJoin).
+    if (r - this.stFirst[s] < this.stServing[s]) this.stRotationOut[s] += out ? 1 : -1;
   }
 
   /** An arrival at an impaired station: fails (down, or an injected error) — true — or passes. */
