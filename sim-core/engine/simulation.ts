@@ -124,11 +124,12 @@ export class Simulation {
   private readonly stations: StationDef[];
   private readonly stFirst: Int32Array;
   private readonly stReplicas: Int32Array; // allocated (an autoscaled station's max)
-  private readonly stActive: Int32Array; // serving: the balancer picks among the first stActive
+  private readonly stActive: Int32Array; // running: replica indices [0, stActive)
   private readonly stPending: Int32Array; // provisioning (billed, not serving)
-  private readonly stOut: Int32Array; // running but out of the balancer for a deploy
+  private readonly stOut: Int32Array; // running but out of the balancer for a deploy …
+  private readonly stOutFrom: Int32Array; // … indices [stOutFrom, stOutFrom + stOut) (see isServing)
   private readonly stExtra: Int32Array; // billed beside them: a blue-green deploy's second fleet
-  private readonly stServing: Int32Array; // stActive − stOut: what the balancer picks among
+  private readonly stServing: Int32Array; // running − out: how many the balancer picks among (servingIndex)
   private readonly stActiveInt: Float64Array; // ±t integrals of stActive and stActive + stPending
   private readonly stBilledInt: Float64Array;
   private readonly stActiveMark: Float64Array;
@@ -324,6 +325,7 @@ export class Simulation {
     this.stActive = Int32Array.from(model.stations, (st) => st.autoscale?.initial ?? st.replicas);
     this.stPending = new Int32Array(ns);
     this.stOut = new Int32Array(ns);
+    this.stOutFrom = new Int32Array(ns);
     this.stExtra = new Int32Array(ns);
     this.stServing = Int32Array.from(this.stActive);
     this.stActiveInt = new Float64Array(ns);
@@ -1104,20 +1106,30 @@ export class Simulation {
 
   /**
    * Change the replica counts of station s — running (the autoscaler's), provisioning, out for a
-   * deploy, extra (blue-green) — keeping the integrals; serving = running − out.
+   * deploy (indices [outFrom, outFrom + out)), extra (blue-green) — keeping the integrals; serving
+   * = the running indices not out.
    */
-  private setCounts(s: number, active: number, pending: number, out: number, extra: number): void {
-    const serving = Math.max(0, active - out);
+  private setCounts(s: number, active: number, pending: number, out: number, extra: number, outFrom = this.stOutFrom[s]): void {
     const capacityBefore = this.capacityNow(s);
     const billedBefore = this.billedNow(s);
+    const activeBefore = this.stActive[s];
+    const outBefore = this.stOut[s];
+    const outFromBefore = this.stOutFrom[s];
     this.stActive[s] = active;
     this.stPending[s] = pending;
     this.stOut[s] = out;
+    this.stOutFrom[s] = outFrom;
     this.stExtra[s] = extra;
     this.stBilledInt[s] += (billedBefore - this.billedNow(s)) * this.now;
-    const servingBefore = this.stServing[s];
-    if (serving < servingBefore) this.replicasLeave(s, serving, servingBefore);
-    else if (serving > servingBefore) this.replicasJoin(s, servingBefore, serving);
+    // The indices out for a deploy need not be the highest (a rolling deploy's batches), so the
+    // serving set is compared index by index; setCounts runs on scaling and deploy events only.
+    for (let k = 0; k < Math.max(active, activeBefore); k++) {
+      const was = k < activeBefore && (k < outFromBefore || k >= outFromBefore + outBefore);
+      const is = this.isServing(s, k);
+      if (was && !is) this.replicasLeave(s, k, k + 1);
+      else if (is && !was) this.replicasJoin(s, k, k + 1);
+    }
+    const serving = active - Math.max(0, Math.min(outFrom + out, active) - outFrom);
     this.stServing[s] = serving;
     // The balancers' cursor must stay among the serving replicas: pickReplica wraps it only when
     // it reaches the count exactly, so a cursor left at or past a smaller count would walk on into
@@ -1128,6 +1140,24 @@ export class Simulation {
 
   private setReplicas(s: number, active: number, pending: number): void {
     this.setCounts(s, active, pending, this.stOut[s], this.stExtra[s]);
+  }
+
+  /**
+   * Whether replica index k of station s is in the balancer's serving set: running and not out
+   * for a deploy. The set is [0, running) without the deploy's batch [outFrom, outFrom + out).
+   */
+  private isServing(s: number, k: number): boolean {
+    const from = this.stOutFrom[s];
+    return k < this.stActive[s] && (k < from || k >= from + this.stOut[s]);
+  }
+
+  /**
+   * The replica index of the i-th serving replica of station s (0 ≤ i < serving): the balancers
+   * pick a position among the serving replicas, and it skips the deploy's batch. When the batch
+   * reaches past the running replicas (a scale-down during a deploy), every position is below it.
+   */
+  private servingIndex(s: number, i: number): number {
+    return i < this.stOutFrom[s] ? i : i + this.stOut[s];
   }
 
   /** Replica indices [from, to) of station s leave the serving set: their death and rotation state no longer count. */
@@ -1234,12 +1264,13 @@ export class Simulation {
     const running = this.stActive[s];
     switch (d.strategy) {
       case 'restart':
-        this.setCounts(s, running, this.stPending[s], running, this.stExtra[s]);
+        this.setCounts(s, running, this.stPending[s], running, this.stExtra[s], 0);
         break;
       case 'rolling': {
+        // Batches in index order: the first takes replicas [0, batch) out.
         const out = Math.min(d.batch, running);
         this.stDeployLeft[s] = running - out;
-        this.setCounts(s, running, this.stPending[s], out, this.stExtra[s]);
+        this.setCounts(s, running, this.stPending[s], out, this.stExtra[s], 0);
         break;
       }
       case 'blueGreen':
@@ -1262,13 +1293,14 @@ export class Simulation {
     const d = this.stations[s].deploy!;
     const left = this.stDeployLeft[s];
     // The replicas this step brings back run the new release, with empty local caches: the batch
-    // just finished (rolling, in index order), or all of them (restart, blue-green switch, promotion).
-    if (d.strategy === 'rolling') this.coldStartRange(s, this.stActive[s] - left - this.stOut[s], this.stOut[s]);
+    // that was out (rolling), or all of them (restart, blue-green switch, promotion).
+    if (d.strategy === 'rolling') this.coldStartRange(s, this.stOutFrom[s], this.stOut[s]);
     else if (d.strategy !== 'canary' || this.stCanary[s]) this.coldStartRange(s, 0, this.stActive[s]);
     if (d.strategy === 'rolling' && left > 0) {
+      // The next batch: the indices after the one that comes back.
       const out = Math.min(d.batch, left);
       this.stDeployLeft[s] = left - out;
-      this.setCounts(s, this.stActive[s], this.stPending[s], out, this.stExtra[s]);
+      this.setCounts(s, this.stActive[s], this.stPending[s], out, this.stExtra[s], this.stOutFrom[s] + this.stOut[s]);
       this.schedule(this.now + d.durationMs, s, EV_DEPLOY_STEP);
       return;
     }
@@ -1279,7 +1311,7 @@ export class Simulation {
       if (this.measuring) this.stPromotions[s]++;
       return;
     }
-    this.setCounts(s, this.stActive[s], this.stPending[s], 0, 0);
+    this.setCounts(s, this.stActive[s], this.stPending[s], 0, 0, 0);
   }
 
   /**
@@ -1359,7 +1391,7 @@ export class Simulation {
   private replicaDies(s: number, r: number): void {
     if (this.rDown[r]++ > 0) return; // already dead (its zone and its own failure overlap)
     this.stDeadReplicas[s]++;
-    if (r - this.stFirst[s] < this.stServing[s]) {
+    if (this.isServing(s, r - this.stFirst[s])) {
       this.stDeadServing[s]++;
       this.stActiveInt[s] += this.now; // capacity fell by one
     }
@@ -1378,7 +1410,7 @@ export class Simulation {
     if (this.rDown[r] === 0 || --this.rDown[r] > 0) return;
     if (this.localCaches.length > 0) this.coldStart(r);
     this.stDeadReplicas[s]--;
-    if (r - this.stFirst[s] < this.stServing[s]) {
+    if (this.isServing(s, r - this.stFirst[s])) {
       this.stDeadServing[s]--;
       this.stActiveInt[s] -= this.now; // capacity rose by one
     }
@@ -1421,7 +1453,7 @@ export class Simulation {
     this.rOut[r] = out;
     // Only serving replicas switch the balancers to skipping (pickInRotation); a slot outside the
     // serving set has its rotation state reset when it joins (replicasJoin).
-    if (r - this.stFirst[s] < this.stServing[s]) this.stRotationOut[s] += out ? 1 : -1;
+    if (this.isServing(s, r - this.stFirst[s])) this.stRotationOut[s] += out ? 1 : -1;
   }
 
   /** An arrival at an impaired station: fails (down, or an injected error) — true — or passes. */
@@ -1446,7 +1478,7 @@ export class Simulation {
       this.failAt(f, CAUSE_UNAVAILABLE, s); // every replica is out (a restart)
       return false;
     }
-    const r = n === 1 ? this.stFirst[s] : this.pickReplica(s);
+    const r = n === 1 ? this.stFirst[s] + this.servingIndex(s, 0) : this.pickReplica(s);
     this.fHome[f] = r;
     return this.enterAt(f, s, r);
   }
@@ -1459,7 +1491,7 @@ export class Simulation {
     const h = this.fHome[f];
     const r = h >= 0 && this.rStation[h] === home
       ? this.stFirst[s] + (h - this.stFirst[home])
-      : this.stServing[s] <= 1 ? this.stFirst[s] : this.pickReplica(s);
+      : this.stServing[s] <= 1 ? this.stFirst[s] + this.servingIndex(s, 0) : this.pickReplica(s);
     return this.enterAt(f, s, r);
   }
 
@@ -1525,6 +1557,7 @@ export class Simulation {
     }
   }
 
+  /** The balancer of station s picks one of its serving replicas (a replica id). */
   private pickReplica(s: number): number {
     const first = this.stFirst[s];
     const n = this.stServing[s];
@@ -1533,10 +1566,10 @@ export class Simulation {
       case 0: {
         const i = this.stRoundRobin[s];
         this.stRoundRobin[s] = i + 1 === n ? 0 : i + 1;
-        return first + i;
+        return first + this.servingIndex(s, i);
       }
       case 1:
-        return first + this.streams[this.stations[s].stream].nextInt(n);
+        return first + this.servingIndex(s, this.streams[this.stations[s].stream].nextInt(n));
       case 2: {
         // Least connections (busy + waiting); ties broken round-robin so no replica is favoured.
         const offset = this.stRoundRobin[s];
@@ -1546,22 +1579,25 @@ export class Simulation {
         for (let k = 0; k < n; k++) {
           let i = offset + k;
           if (i >= n) i -= n;
-          const load = this.rBusy[first + i] + this.rLen[first + i];
+          const r = first + this.servingIndex(s, i);
+          const load = this.rBusy[r] + this.rLen[r];
           if (load < bestLoad) {
             bestLoad = load;
-            best = i;
+            best = r;
           }
         }
-        return first + best;
+        return best;
       }
       default: {
         const rng = this.streams[this.stations[s].stream];
         const a = rng.nextInt(n);
         let b = rng.nextInt(n - 1);
         if (b >= a) b++;
-        const la = this.rBusy[first + a] + this.rLen[first + a];
-        const lb = this.rBusy[first + b] + this.rLen[first + b];
-        return first + (lb < la ? b : a);
+        const ra = first + this.servingIndex(s, a);
+        const rb = first + this.servingIndex(s, b);
+        const la = this.rBusy[ra] + this.rLen[ra];
+        const lb = this.rBusy[rb] + this.rLen[rb];
+        return lb < la ? rb : ra;
       }
     }
   }
@@ -1574,9 +1610,10 @@ export class Simulation {
     for (let k = 0; k < n; k++) {
       const i = this.stRoundRobin[s];
       this.stRoundRobin[s] = i + 1 >= n ? 0 : i + 1;
-      if (!this.rOut[first + i]) return first + i;
+      const r = first + this.servingIndex(s, i);
+      if (!this.rOut[r]) return r;
     }
-    return first;
+    return first + this.servingIndex(s, 0);
   }
 
   /** ∫₀^now busy workers of station s, summed over its replicas. */
