@@ -1,12 +1,10 @@
-import { withCost } from '../../sim-core/cost/compute-cost.ts';
 import type { Scenario } from '../../sim-core/model/schema.ts';
 import { compareScenarios, type ComparisonResult } from '../../sim-core/run/compare.ts';
 import type { CancelToken, ReplicationExecutor } from '../../sim-core/run/executor.ts';
 import type { StudyProgress } from '../../sim-core/run/progress-tracker.ts';
 import type { RunResult } from '../../sim-core/run/result.ts';
-import { runScenario } from '../../sim-core/run/run-scenario.ts';
+import { runStudy } from '../../sim-core/run/run-study.ts';
 import { sweepScenario } from '../../sim-core/run/sweep.ts';
-import { runUptimeStudy } from '../../sim-core/run/uptime-study.ts';
 import type { VarySpec } from '../../sim-core/run/vary.ts';
 import { summariseSweep, type SweepSummary } from '../results/sweep-model.ts';
 import { costPlanFor } from './cost-plan.ts';
@@ -36,14 +34,8 @@ export function sharedPool(): ReplicationExecutor {
 
 export async function runInWorkers(scenario: Scenario, opts: StudyOptions = {}, executor: ReplicationExecutor = sharedPool()): Promise<RunResult> {
   const { plan, problems } = costPlanFor(scenario);
-  let result = await runScenario(scenario, { executor, onProgress: opts.onProgress, cancel: opts.cancel });
-  if (!result.partial && !opts.cancel?.cancelled) {
-    const uptime = await runUptimeStudy(scenario, result, { executor, onProgress: opts.onProgress, cancel: opts.cancel });
-    if (uptime) result.uptimeStudy = uptime;
-  }
-  if (plan) result = withCost(result, plan);
-  else if (problems.length > 0) console.warn(`archsim: no cost for this run: ${problems.join('; ')}`);
-  return result;
+  if (!plan && problems.length > 0) console.warn(`archsim: no cost for this run: ${problems.join('; ')}`);
+  return runStudy(scenario, { executor, onProgress: opts.onProgress, cancel: opts.cancel, ...(plan ? { costPlan: plan } : {}) });
 }
 
 export async function compareInWorkers(scenarios: readonly Scenario[], opts: StudyOptions = {}, executor: ReplicationExecutor = sharedPool()): Promise<ComparisonResult> {

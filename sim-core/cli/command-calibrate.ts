@@ -1,12 +1,10 @@
+import { runStudy } from '../run/run-study.ts';
 import { readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { calibrate, CalibrationInputError, DEFAULT_MAX_EVALS, type CalibrationEvaluation, type CalibrationResult, type CalibrationTarget } from '../case-study/calibrate.ts';
 import { formatFitValue, formatRelativeError } from '../case-study/calibration-header.ts';
-import { withCost } from '../cost/compute-cost.ts';
 import type { Scenario } from '../model/schema.ts';
 import type { RunResult } from '../run/result.ts';
-import { runScenario } from '../run/run-scenario.ts';
-import { runUptimeStudy } from '../run/uptime-study.ts';
 import { CALIBRATE_HELP } from './calibrate-help.ts';
 import { BadInputError, EXIT_INTERRUPTED, EXIT_OK } from './cli-error.ts';
 import type { CliIo } from './cli-io.ts';
@@ -60,17 +58,10 @@ export async function commandCalibrate(args: string[], io: CliIo): Promise<numbe
 
   const session = startStudySession('calibrate', io, { workers, quiet: true });
   const evaluate = async (s: Scenario): Promise<RunResult> => {
-    const run = { executor: session.executor, cancel: session.cancel };
-    let result = await runScenario(s, run).catch((e: unknown) => {
+    const result = await runStudy(s, { executor: session.executor, cancel: session.cancel, costPlan, uptime }).catch((e: unknown) => {
       throw session.cancel.cancelled ? new Cancelled() : e;
     });
     if (result.partial || session.cancel.cancelled) throw new Cancelled();
-    if (uptime) {
-      const study = await runUptimeStudy(s, result, run);
-      if (session.cancel.cancelled) throw new Cancelled();
-      if (study) result.uptimeStudy = study;
-    }
-    if (costPlan) result = withCost(result, costPlan);
     return result;
   };
   let evaluations = 0;

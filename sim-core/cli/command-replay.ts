@@ -4,9 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { assumptionLedger } from '../case-study/assumption-ledger.ts';
 import { caseStudySchema } from '../case-study/case-study-schema.ts';
 import { replayCaseStudy, scenariosToRun, unknownScenarioNames, type ReplayReport } from '../case-study/replay.ts';
-import { withCost } from '../cost/compute-cost.ts';
-import { runScenario } from '../run/run-scenario.ts';
-import { runUptimeStudy } from '../run/uptime-study.ts';
+import { runStudy } from '../run/run-study.ts';
 import { BadInputError, EXIT_INTERRUPTED, EXIT_OK } from './cli-error.ts';
 import type { CliIo } from './cli-io.ts';
 import { REPLAY_HELP } from './help.ts';
@@ -56,11 +54,9 @@ export async function commandReplay(args: string[], io: CliIo): Promise<number> 
     report = await replayCaseStudy(study, async (name) => {
       const { scenario, costPlan } = loaded.get(name)!;
       if (!values.quiet) io.stderr(`archsim replay: running ${name} (${study.scenarios[name]})\n`);
-      const common = { executor: session.executor, onProgress: session.onProgress, cancel: session.cancel };
-      const result = await runScenario(scenario, common);
-      if (result.partial) throw new Error('cancelled');
-      const uptime = await runUptimeStudy(scenario, result, common);
-      return withCost(uptime ? { ...result, uptimeStudy: uptime } : result, costPlan);
+      const result = await runStudy(scenario, { executor: session.executor, onProgress: session.onProgress, cancel: session.cancel, costPlan });
+      if (result.partial || session.cancel.cancelled) throw new Error('cancelled');
+      return result;
     });
   } catch (e) {
     if (!session.cancel.cancelled) throw e;

@@ -1,11 +1,9 @@
+import { runStudy } from '../run/run-study.ts';
 import type { StudyProgress } from '../run/progress-tracker.ts';
 import type { RunResult } from '../run/result.ts';
-import { runScenario } from '../run/run-scenario.ts';
-import { runUptimeStudy } from '../run/uptime-study.ts';
 import { EXIT_INTERRUPTED, EXIT_OK } from './cli-error.ts';
 import type { CliIo } from './cli-io.ts';
 import { RUN_HELP } from './help.ts';
-import { withCost } from '../cost/compute-cost.ts';
 import { loadCostPlan } from './load-cost-plan.ts';
 import { loadScenarioFile } from './load-scenario-file.ts';
 import { jsonTarget, parseFlags, parseWorkers, scenarioArgument, STUDY_OPTIONS, studyOverrides } from './parse-flags.ts';
@@ -35,11 +33,7 @@ export async function commandRun(args: string[], io: CliIo): Promise<number> {
   };
   let result: RunResult;
   try {
-    result = await runScenario(scenario, { executor: session.executor, onProgress, cancel: session.cancel });
-    if (!result.partial) {
-      const uptime = await runUptimeStudy(scenario, result, { executor: session.executor, onProgress, cancel: session.cancel });
-      if (uptime) result.uptimeStudy = uptime;
-    }
+    result = await runStudy(scenario, { executor: session.executor, onProgress, cancel: session.cancel, costPlan });
   } catch (e) {
     if (!session.cancel.cancelled) throw e;
     await session.close();
@@ -48,8 +42,6 @@ export async function commandRun(args: string[], io: CliIo): Promise<number> {
   } finally {
     await session.close();
   }
-
-  result = withCost(result, costPlan);
 
   // Notes on what the statistics do not cover: on stdout under the table, on stderr otherwise.
   const notes = runNotes(result, planned);
